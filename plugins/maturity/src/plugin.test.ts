@@ -1,0 +1,7 @@
+import { maturityPlugin } from './plugin';
+
+describe('maturity', () => {
+  it('should export plugin', () => {
+    expect(maturityPlugin).toBeDefined();
+  });
+});
