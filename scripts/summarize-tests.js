@@ -33,7 +33,8 @@ if (jest) {
     r => r.status === 'failed' && r.assertionResults.length === 0,
   );
   failed += brokenSuites.length;
-  for (const suite of brokenSuites) problems.push(`suite failed to run: ${suite.name}`);
+  for (const suite of brokenSuites)
+    problems.push(`suite failed to run: ${suite.name}`);
 } else {
   problems.push('no Jest report was written');
 }

@@ -1,33 +1,44 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { test, expect, Page } from '@playwright/test';
 
-import { test, expect } from '@playwright/test';
-
-test('App should render the welcome page', async ({ page }) => {
+async function enterAsGuest(page: Page) {
   await page.goto('/');
-
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
   await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    page.getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
+}
+
+test('a guest browses the catalog, a component and the maturity page', async ({
+  page,
+}, testInfo) => {
+  await enterAsGuest(page);
+
+  // The demo catalog from examples/ is loaded and listed.
+  await page.getByRole('link', { name: 'Catalog', exact: true }).click();
+  await page.getByRole('button', { name: /^All/ }).click();
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('catalog.png') });
+
+  // Open the first Component's page.
+  const firstLink = table.getByRole('link').first();
+  const name = (await firstLink.textContent())!.trim();
+  await firstLink.click();
   await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
+    page.getByRole('heading', { name, exact: false }).first(),
   ).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('component.png') });
+
+  // The maturity overview page is reachable from the sidebar.
+  await page.getByRole('link', { name: 'Maturity', exact: true }).click();
+  await expect(page).toHaveURL(/\/maturity$/);
+  await expect(
+    page.getByRole('heading', { name: 'Roadmap Maturity' }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath('maturity.png'),
+    fullPage: true,
+  });
 });

@@ -1,5 +1,9 @@
-import { createDevApp } from '@backstage/frontend-dev-utils';
+import ReactDOM from 'react-dom/client';
+import { createApp } from '@backstage/frontend-defaults';
+import maturityPlugin from '../src';
 
-import plugin from '../src';
+// Runs the plugin on its own (`yarn start` in this folder) against the
+// backend configured in the root app-config.yaml.
+const app = createApp({ features: [maturityPlugin] });
 
-createDevApp({ features: [plugin] });
+ReactDOM.createRoot(document.getElementById('root')!).render(app.createRoot());

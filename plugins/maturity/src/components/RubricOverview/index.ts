@@ -1,0 +1,1 @@
+export { RubricOverview } from './RubricOverview';

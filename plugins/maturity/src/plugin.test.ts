@@ -1,7 +1,0 @@
-import { maturityPlugin } from './plugin';
-
-describe('maturity', () => {
-  it('should export plugin', () => {
-    expect(maturityPlugin).toBeDefined();
-  });
-});

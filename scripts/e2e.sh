@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# End-to-end test of the demo portal in headless Debian Chromium: builds the
+# frontend, lets Playwright start the backend (which serves that build) on
+# :7017, and runs packages/app/e2e-tests. Screenshots land in
+# .cache/e2e-results/ (and docs/images/ when UPDATE_SCREENSHOTS=1).
+#
+# Usage: scripts/e2e.sh [JSON_REPORT_PATH]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/toolchain.sh
+source scripts/toolchain.sh
+if ! command -v chromium >/dev/null 2>&1; then
+  scripts/system-deps.sh
+fi
+export PLAYWRIGHT_JSON_OUTPUT_NAME="${1:-$PWD/.cache/test-reports/playwright.json}"
+mkdir -p "$(dirname "$PLAYWRIGHT_JSON_OUTPUT_NAME")"
+mkdir -p .cache
+echo "[e2e] building the frontend"
+yarn workspace app build --config ../../app-config.yaml --config ../../app-config.e2e.yaml >.cache/e2e-app-build.log 2>&1 || {
+  tail -40 .cache/e2e-app-build.log
+  exit 1
+}
+exec yarn playwright test
