@@ -1,0 +1,302 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { DatabaseMaturityStore } from './DatabaseMaturityStore';
+import type { ScoreRecord } from './MaturityStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+function record(
+  name: string,
+  overrides: Partial<ScoreRecord> = {},
+): ScoreRecord {
+  return {
+    entityRef: `component:default/${name}`,
+    kind: 'Component',
+    namespace: 'default',
+    name,
+    owner: 'group:default/platform',
+    system: 'system:default/payments',
+    type: 'service',
+    lifecycle: 'production',
+    score: 50,
+    level: 'bronze',
+    levelRank: 0,
+    nextLevel: 'silver',
+    pillars: { cicd: 80, security: 20 },
+    detail: { results: [{ checkId: 'ci.pipeline', status: 'pass' }] },
+    rubricHash: 'abc',
+    scoredAt: new Date('2026-11-01T00:00:00Z'),
+    ...overrides,
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseMaturityStore on %p',
+  id => {
+    async function createStore() {
+      const knex = await databases.init(id);
+      const store = await DatabaseMaturityStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      return { knex, store };
+    }
+
+    it('keeps every snapshot as history and the newest as the current score', async () => {
+      const { store } = await createStore();
+      await store.saveScore(
+        record('api', {
+          score: 40,
+          scoredAt: new Date('2026-11-01T00:00:00Z'),
+        }),
+      );
+      await store.saveScore(
+        record('api', {
+          score: 70,
+          level: 'silver',
+          levelRank: 1,
+          pillars: { cicd: 100, security: 40 },
+          scoredAt: new Date('2026-11-02T00:00:00Z'),
+        }),
+      );
+
+      const current = await store.getScore('component:default/api');
+      expect(current).toMatchObject({
+        score: 70,
+        level: 'silver',
+        pillars: { cicd: 100, security: 40 },
+        detail: { results: [{ checkId: 'ci.pipeline', status: 'pass' }] },
+      });
+      expect(current!.scoredAt.toISOString()).toBe('2026-11-02T00:00:00.000Z');
+
+      const history = await store.getHistory('component:default/api');
+      expect(history.map(h => [h.score, h.level])).toEqual([
+        [40, 'bronze'],
+        [70, 'silver'],
+      ]);
+      expect(history[1].id).toBe(current!.snapshotId);
+      expect(await store.getScore('component:default/other')).toBeUndefined();
+    });
+
+    it('filters, sorts and pages the score list', async () => {
+      const { store } = await createStore();
+      await store.saveScore(
+        record('alpha', {
+          score: 10,
+          level: null,
+          levelRank: -1,
+          pillars: { cicd: 10, security: 0 },
+        }),
+      );
+      await store.saveScore(
+        record('beta', {
+          score: 90,
+          level: 'gold',
+          levelRank: 2,
+          owner: 'group:default/search',
+          pillars: { cicd: 100, security: 90 },
+        }),
+      );
+      await store.saveScore(
+        record('gamma', {
+          score: 55,
+          title: 'Gamma Service',
+          pillars: { cicd: 60, security: 50 },
+        }),
+      );
+
+      const all = await store.listScores({ orderBy: 'score', order: 'desc' });
+      expect(all.totalCount).toBe(3);
+      expect(all.items.map(i => i.name)).toEqual(['beta', 'gamma', 'alpha']);
+
+      const page = await store.listScores({
+        orderBy: 'name',
+        order: 'asc',
+        offset: 1,
+        limit: 1,
+      });
+      expect(page).toMatchObject({ totalCount: 3, items: [{ name: 'beta' }] });
+
+      expect(
+        (
+          await store.listScores({ owners: ['group:default/search'] })
+        ).items.map(i => i.name),
+      ).toEqual(['beta']);
+      expect(
+        (await store.listScores({ levels: ['none'] })).items.map(i => i.name),
+      ).toEqual(['alpha']);
+      expect(
+        (
+          await store.listScores({
+            levels: ['gold', 'none'],
+            orderBy: 'name',
+            order: 'asc',
+          })
+        ).items.map(i => i.name),
+      ).toEqual(['alpha', 'beta']);
+      expect(
+        (await store.listScores({ text: 'gamma serv' })).items.map(i => i.name),
+      ).toEqual(['gamma']);
+      expect((await store.listScores({ text: '100%' })).totalCount).toBe(0);
+      expect(
+        (
+          await store.listScores({
+            pillarRanges: [{ pillar: 'security', min: 40, max: 60 }],
+          })
+        ).items.map(i => i.name),
+      ).toEqual(['gamma']);
+      expect(
+        (
+          await store.listScores({ entityRefs: ['component:default/alpha'] })
+        ).items.map(i => i.name),
+      ).toEqual(['alpha']);
+    });
+
+    it('prunes old snapshots but never the current one', async () => {
+      const { store } = await createStore();
+      await store.saveScore(
+        record('api', { scoredAt: new Date('2026-01-01T00:00:00Z') }),
+      );
+      await store.saveScore(
+        record('api', { scoredAt: new Date('2026-02-01T00:00:00Z') }),
+      );
+      await store.saveScore(
+        record('old', { scoredAt: new Date('2026-01-01T00:00:00Z') }),
+      );
+
+      const removed = await store.pruneSnapshots(
+        new Date('2026-06-01T00:00:00Z'),
+      );
+      expect(removed).toBe(1);
+      expect(
+        (await store.getHistory('component:default/api')).map(h =>
+          h.scoredAt.toISOString(),
+        ),
+      ).toEqual(['2026-02-01T00:00:00.000Z']);
+      expect(await store.getHistory('component:default/old')).toHaveLength(1);
+    });
+
+    it('keeps the last good facts per source', async () => {
+      const { store } = await createStore();
+      const fact = {
+        id: 'repository.ci.pipeline',
+        value: true,
+        source: 'repository',
+        observedAt: '2026-11-01T00:00:00.000Z',
+        evidence: [{ path: '.github/workflows/ci.yml', line: 1 }],
+      };
+      await store.saveFacts('component:default/api', {
+        source: 'repository',
+        facts: [fact],
+        etag: 'e1',
+        observedAt: new Date('2026-11-01T00:00:00Z'),
+      });
+      await store.saveFacts('component:default/api', {
+        source: 'repository',
+        facts: [{ ...fact, value: false }],
+        etag: 'e2',
+        observedAt: new Date('2026-11-02T00:00:00Z'),
+      });
+
+      const facts = await store.getFacts('component:default/api');
+      expect(facts).toHaveLength(1);
+      expect(facts[0]).toMatchObject({
+        source: 'repository',
+        etag: 'e2',
+        facts: [{ value: false }],
+      });
+      expect(facts[0].observedAt.toISOString()).toBe(
+        '2026-11-02T00:00:00.000Z',
+      );
+    });
+
+    it('leases due entities to one owner at a time, never-scored first', async () => {
+      const { store } = await createStore();
+      const now = new Date('2026-11-10T00:00:00Z');
+      const later = new Date('2026-11-10T00:10:00Z');
+      await store.registerEntities(['component:default/a'], now);
+      await store.release({
+        entityRef: 'component:default/a',
+        leaseOwner: 'nobody',
+        nextDueAt: now,
+      });
+      await store.claimOne({
+        entityRef: 'component:default/a',
+        leaseOwner: 'x',
+        now,
+        leaseUntil: now,
+      });
+      await store.release({
+        entityRef: 'component:default/a',
+        leaseOwner: 'x',
+        nextDueAt: new Date('2026-11-09T00:00:00Z'),
+        fingerprint: 'f1',
+      });
+      await store.registerEntities(
+        ['component:default/b', 'component:default/a'],
+        now,
+      );
+
+      const first = await store.claimDue({
+        leaseOwner: 'r1',
+        limit: 10,
+        now,
+        leaseUntil: later,
+      });
+      expect(first.map(l => l.entityRef)).toEqual([
+        'component:default/b',
+        'component:default/a',
+      ]);
+      expect(first[1].fingerprint).toBe('f1');
+
+      const second = await store.claimDue({
+        leaseOwner: 'r2',
+        limit: 10,
+        now,
+        leaseUntil: later,
+      });
+      expect(second).toEqual([]);
+      expect(
+        await store.claimOne({
+          entityRef: 'component:default/b',
+          leaseOwner: 'r2',
+          now,
+          leaseUntil: later,
+        }),
+      ).toBeUndefined();
+
+      // An expired lease can be taken over.
+      const afterExpiry = new Date('2026-11-10T00:20:00Z');
+      const third = await store.claimDue({
+        leaseOwner: 'r2',
+        limit: 1,
+        now: afterExpiry,
+        leaseUntil: new Date('2026-11-10T00:30:00Z'),
+      });
+      expect(third).toHaveLength(1);
+
+      await store.release({
+        entityRef: 'component:default/b',
+        leaseOwner: 'r1',
+        nextDueAt: new Date('2026-12-01T00:00:00Z'),
+      });
+      const fourth = await store.claimDue({
+        leaseOwner: 'r3',
+        limit: 10,
+        now: afterExpiry,
+        leaseUntil: later,
+      });
+      expect(fourth.map(l => l.entityRef)).not.toContain('component:default/b');
+    });
+
+    it('forgets an entity completely', async () => {
+      const { store } = await createStore();
+      await store.saveScore(record('gone'));
+      await store.registerEntities(['component:default/gone'], new Date());
+      await store.deleteEntity('component:default/gone');
+      expect(await store.getScore('component:default/gone')).toBeUndefined();
+      expect(await store.getHistory('component:default/gone')).toEqual([]);
+      expect((await store.listScores({})).totalCount).toBe(0);
+    });
+  },
+);

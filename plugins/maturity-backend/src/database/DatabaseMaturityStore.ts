@@ -1,0 +1,441 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
+import type { Fact } from '@roadmap/plugin-maturity-common';
+import { Knex } from 'knex';
+import type {
+  MaturityStore,
+  RefreshLease,
+  ScorePage,
+  ScoreQuery,
+  ScoreRecord,
+  ScoreSnapshot,
+  StoredFacts,
+  StoredScore,
+} from './MaturityStore';
+
+const migrationsDir = resolvePackagePath(
+  '@roadmap/plugin-maturity-backend',
+  'migrations',
+);
+
+// Knex hands back Date on PostgreSQL and epoch milliseconds on SQLite.
+function toDate(value: Date | number | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+type ScoreRow = {
+  entity_ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  owner: string | null;
+  system: string | null;
+  type: string | null;
+  lifecycle: string | null;
+  score: number;
+  level: string | null;
+  level_rank: number;
+  next_level: string | null;
+  detail: string;
+  rubric_hash: string;
+  snapshot_id: string | number;
+  scored_at: Date | number | string;
+};
+
+const SORT_COLUMNS: Record<NonNullable<ScoreQuery['orderBy']>, string[]> = {
+  score: ['score'],
+  level: ['level_rank', 'score'],
+  name: ['name', 'namespace', 'kind'],
+  scoredAt: ['scored_at'],
+};
+
+/**
+ * {@link MaturityStore} on the plugin's own database (SQLite or PostgreSQL),
+ * migrated by Knex on creation.
+ */
+export class DatabaseMaturityStore implements MaturityStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseMaturityStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseMaturityStore(client);
+  }
+
+  /** For tests that manage migrations themselves. */
+  static migrationsDirectory(): string {
+    return migrationsDir;
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async saveScore(record: ScoreRecord): Promise<StoredScore> {
+    return this.db.transaction(async tx => {
+      const inserted = await tx('maturity_snapshots').insert(
+        {
+          entity_ref: record.entityRef,
+          score: record.score,
+          level: record.level,
+          pillar_scores: JSON.stringify(record.pillars),
+          detail: JSON.stringify(record.detail),
+          rubric_hash: record.rubricHash,
+          scored_at: record.scoredAt,
+        },
+        ['id'],
+      );
+      const first = inserted[0] as { id: string | number } | number;
+      const snapshotId = String(typeof first === 'object' ? first.id : first);
+
+      await tx('maturity_scores')
+        .insert({
+          entity_ref: record.entityRef,
+          kind: record.kind,
+          namespace: record.namespace,
+          name: record.name,
+          title: record.title ?? null,
+          owner: record.owner ?? null,
+          system: record.system ?? null,
+          type: record.type ?? null,
+          lifecycle: record.lifecycle ?? null,
+          score: record.score,
+          level: record.level,
+          level_rank: record.levelRank,
+          next_level: record.nextLevel,
+          detail: JSON.stringify(record.detail),
+          rubric_hash: record.rubricHash,
+          snapshot_id: snapshotId,
+          scored_at: record.scoredAt,
+        })
+        .onConflict('entity_ref')
+        .merge();
+
+      await tx('maturity_pillar_scores')
+        .where({ entity_ref: record.entityRef })
+        .delete();
+      const pillarRows = Object.entries(record.pillars).map(
+        ([pillar, score]) => ({ entity_ref: record.entityRef, pillar, score }),
+      );
+      if (pillarRows.length > 0) {
+        await tx('maturity_pillar_scores').insert(pillarRows);
+      }
+      return { ...record, snapshotId };
+    });
+  }
+
+  async getScore(entityRef: string): Promise<StoredScore | undefined> {
+    const row = await this.db<ScoreRow>('maturity_scores')
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!row) return undefined;
+    const pillars = await this.pillarsOf([entityRef]);
+    return this.toStoredScore(row, pillars.get(entityRef) ?? {});
+  }
+
+  async listScores(query: ScoreQuery): Promise<ScorePage> {
+    const base = this.db<ScoreRow>('maturity_scores');
+    this.applyFilters(base, query);
+
+    const [{ count }] = await base.clone().count({ count: '*' });
+    const direction = query.order ?? 'desc';
+    const rows: ScoreRow[] = await base
+      .clone()
+      .select('*')
+      .modify(qb => {
+        for (const column of SORT_COLUMNS[query.orderBy ?? 'score']) {
+          qb.orderBy(column, direction);
+        }
+        qb.orderBy('entity_ref', 'asc');
+      })
+      .offset(query.offset ?? 0)
+      .limit(query.limit ?? 100);
+
+    const pillars = await this.pillarsOf(rows.map(r => r.entity_ref));
+    return {
+      items: rows.map(r =>
+        this.toStoredScore(r, pillars.get(r.entity_ref) ?? {}),
+      ),
+      totalCount: Number(count),
+    };
+  }
+
+  async getHistory(
+    entityRef: string,
+    options: { since?: Date; limit?: number } = {},
+  ): Promise<ScoreSnapshot[]> {
+    const rows = await this.db('maturity_snapshots')
+      .where({ entity_ref: entityRef })
+      .modify(qb => {
+        if (options.since) qb.where('scored_at', '>=', options.since);
+      })
+      .orderBy([
+        { column: 'scored_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit ?? 1000)
+      .select(
+        'id',
+        'entity_ref',
+        'score',
+        'level',
+        'pillar_scores',
+        'rubric_hash',
+        'scored_at',
+      );
+    return rows.reverse().map(row => ({
+      id: String(row.id),
+      entityRef: row.entity_ref,
+      score: Number(row.score),
+      level: row.level,
+      pillars: JSON.parse(row.pillar_scores),
+      rubricHash: row.rubric_hash,
+      scoredAt: toDate(row.scored_at),
+    }));
+  }
+
+  async pruneSnapshots(before: Date): Promise<number> {
+    return this.db('maturity_snapshots')
+      .where('scored_at', '<', before)
+      .whereNotIn('id', this.db('maturity_scores').select('snapshot_id'))
+      .delete();
+  }
+
+  async deleteEntity(entityRef: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const table of [
+        'maturity_pillar_scores',
+        'maturity_scores',
+        'maturity_snapshots',
+        'maturity_facts',
+        'maturity_refresh_state',
+      ]) {
+        await tx(table).where({ entity_ref: entityRef }).delete();
+      }
+    });
+  }
+
+  async saveFacts(entityRef: string, facts: StoredFacts): Promise<void> {
+    await this.db('maturity_facts')
+      .insert({
+        entity_ref: entityRef,
+        source: facts.source,
+        facts: JSON.stringify(facts.facts),
+        etag: facts.etag ?? null,
+        observed_at: facts.observedAt,
+      })
+      .onConflict(['entity_ref', 'source'])
+      .merge();
+  }
+
+  async getFacts(entityRef: string): Promise<StoredFacts[]> {
+    const rows = await this.db('maturity_facts')
+      .where({ entity_ref: entityRef })
+      .orderBy('source');
+    return rows.map(row => ({
+      source: row.source,
+      facts: JSON.parse(row.facts) as Fact[],
+      etag: row.etag ?? undefined,
+      observedAt: toDate(row.observed_at),
+    }));
+  }
+
+  async registerEntities(entityRefs: string[], _now: Date): Promise<void> {
+    // Never-scored entities sort before everything that is merely stale.
+    const neverScoredDue = new Date(0);
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows = entityRefs.slice(i, i + 500).map(entity_ref => ({
+        entity_ref,
+        due_at: neverScoredDue,
+      }));
+      await this.db('maturity_refresh_state')
+        .insert(rows)
+        .onConflict('entity_ref')
+        .ignore();
+    }
+  }
+
+  async claimDue(options: {
+    leaseOwner: string;
+    limit: number;
+    now: Date;
+    leaseUntil: Date;
+  }): Promise<RefreshLease[]> {
+    const candidates = await this.db('maturity_refresh_state')
+      .where('due_at', '<=', options.now)
+      .andWhere(q =>
+        q.whereNull('lease_until').orWhere('lease_until', '<', options.now),
+      )
+      .orderBy([
+        { column: 'due_at', order: 'asc' },
+        { column: 'entity_ref', order: 'asc' },
+      ])
+      .limit(options.limit)
+      .select('entity_ref', 'fingerprint');
+
+    const claimed: RefreshLease[] = [];
+    for (const candidate of candidates) {
+      const lease = await this.tryLease(
+        candidate.entity_ref,
+        options.leaseOwner,
+        options.now,
+        options.leaseUntil,
+      );
+      if (lease)
+        claimed.push({
+          ...lease,
+          fingerprint: candidate.fingerprint ?? undefined,
+        });
+    }
+    return claimed;
+  }
+
+  async claimOne(options: {
+    entityRef: string;
+    leaseOwner: string;
+    now: Date;
+    leaseUntil: Date;
+  }): Promise<RefreshLease | undefined> {
+    await this.registerEntities([options.entityRef], options.now);
+    const row = await this.db('maturity_refresh_state')
+      .where({ entity_ref: options.entityRef })
+      .first('fingerprint');
+    const lease = await this.tryLease(
+      options.entityRef,
+      options.leaseOwner,
+      options.now,
+      options.leaseUntil,
+    );
+    return lease && { ...lease, fingerprint: row?.fingerprint ?? undefined };
+  }
+
+  async release(options: {
+    entityRef: string;
+    leaseOwner: string;
+    nextDueAt: Date;
+    fingerprint?: string;
+    error?: string;
+  }): Promise<void> {
+    await this.db('maturity_refresh_state')
+      .where({ entity_ref: options.entityRef, lease_owner: options.leaseOwner })
+      .update({
+        lease_owner: null,
+        lease_until: null,
+        due_at: options.nextDueAt,
+        last_error: options.error ?? null,
+        ...(options.fingerprint !== undefined
+          ? { fingerprint: options.fingerprint }
+          : {}),
+      });
+  }
+
+  // The conditional update is atomic per row on every database, so two
+  // replicas racing for the same entity cannot both win it.
+  private async tryLease(
+    entityRef: string,
+    leaseOwner: string,
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<RefreshLease | undefined> {
+    const updated = await this.db('maturity_refresh_state')
+      .where({ entity_ref: entityRef })
+      .andWhere(q =>
+        q.whereNull('lease_until').orWhere('lease_until', '<', now),
+      )
+      .update({ lease_owner: leaseOwner, lease_until: leaseUntil });
+    return updated === 1 ? { entityRef, leaseOwner } : undefined;
+  }
+
+  private applyFilters(qb: Knex.QueryBuilder, query: ScoreQuery) {
+    const inList = (column: string, values?: string[]) => {
+      if (values && values.length > 0) qb.whereIn(column, values);
+    };
+    inList('owner', query.owners);
+    inList('system', query.systems);
+    inList('kind', query.kinds);
+    inList('type', query.types);
+    inList('lifecycle', query.lifecycles);
+    if (query.entityRefs) qb.whereIn('entity_ref', query.entityRefs);
+    if (query.levels && query.levels.length > 0) {
+      const levels = query.levels.filter(l => l !== 'none');
+      qb.where(q => {
+        if (levels.length > 0) q.whereIn('level', levels);
+        if (query.levels!.includes('none')) q.orWhereNull('level');
+      });
+    }
+    for (const range of query.pillarRanges ?? []) {
+      qb.whereExists(sub => {
+        sub
+          .select(this.db.raw('1'))
+          .from('maturity_pillar_scores')
+          .whereRaw(
+            'maturity_pillar_scores.entity_ref = maturity_scores.entity_ref',
+          )
+          .andWhere('maturity_pillar_scores.pillar', range.pillar);
+        if (range.min !== undefined) {
+          sub.andWhere('maturity_pillar_scores.score', '>=', range.min);
+        }
+        if (range.max !== undefined) {
+          sub.andWhere('maturity_pillar_scores.score', '<=', range.max);
+        }
+      });
+    }
+    if (query.text) {
+      const needle = `%${query.text
+        .toLocaleLowerCase('en-US')
+        .replace(/[\\%_]/g, c => `\\${c}`)}%`;
+      qb.where(q =>
+        q
+          .whereRaw(`LOWER(name) LIKE ? ESCAPE '\\'`, [needle])
+          .orWhereRaw(`LOWER(COALESCE(title, '')) LIKE ? ESCAPE '\\'`, [needle])
+          .orWhereRaw(`LOWER(entity_ref) LIKE ? ESCAPE '\\'`, [needle]),
+      );
+    }
+  }
+
+  private async pillarsOf(
+    entityRefs: string[],
+  ): Promise<Map<string, Record<string, number>>> {
+    const result = new Map<string, Record<string, number>>();
+    if (entityRefs.length === 0) return result;
+    const rows = await this.db('maturity_pillar_scores')
+      .whereIn('entity_ref', entityRefs)
+      .orderBy(['entity_ref', 'pillar']);
+    for (const row of rows) {
+      const pillars = result.get(row.entity_ref) ?? {};
+      pillars[row.pillar] = Number(row.score);
+      result.set(row.entity_ref, pillars);
+    }
+    return result;
+  }
+
+  private toStoredScore(
+    row: ScoreRow,
+    pillars: Record<string, number>,
+  ): StoredScore {
+    return {
+      entityRef: row.entity_ref,
+      kind: row.kind,
+      namespace: row.namespace,
+      name: row.name,
+      title: row.title ?? undefined,
+      owner: row.owner ?? undefined,
+      system: row.system ?? undefined,
+      type: row.type ?? undefined,
+      lifecycle: row.lifecycle ?? undefined,
+      score: Number(row.score),
+      level: row.level,
+      levelRank: Number(row.level_rank),
+      nextLevel: row.next_level,
+      pillars,
+      detail: JSON.parse(row.detail) as JsonObject,
+      rubricHash: row.rubric_hash,
+      snapshotId: String(row.snapshot_id),
+      scoredAt: toDate(row.scored_at),
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import type { Fact } from '@roadmap/plugin-maturity-common';
+import type { JsonObject } from '@backstage/types';
+
+/** The entity fields the overview filters and sorts on. */
+export interface ScoredEntityFields {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  type?: string;
+  lifecycle?: string;
+}
+
+/** One scoring of one entity, as written by a refresh. */
+export interface ScoreRecord extends ScoredEntityFields {
+  score: number;
+  level: string | null;
+  /** Position of `level` in the rubric's level order, -1 for none. */
+  levelRank: number;
+  nextLevel: string | null;
+  pillars: Record<string, number>;
+  /** Results, next steps and source status, as JSON. */
+  detail: JsonObject;
+  rubricHash: string;
+  scoredAt: Date;
+}
+
+/** A stored score with the id of the snapshot it came from. */
+export interface StoredScore extends ScoreRecord {
+  snapshotId: string;
+}
+
+/** One point of an entity's history. */
+export interface ScoreSnapshot {
+  id: string;
+  entityRef: string;
+  score: number;
+  level: string | null;
+  pillars: Record<string, number>;
+  rubricHash: string;
+  scoredAt: Date;
+}
+
+/** Filters, sorting and paging of the score list. */
+export interface ScoreQuery {
+  owners?: string[];
+  systems?: string[];
+  kinds?: string[];
+  types?: string[];
+  lifecycles?: string[];
+  /** Level ids; `none` matches entities below the first level. */
+  levels?: string[];
+  /** Inclusive score ranges per pillar. */
+  pillarRanges?: { pillar: string; min?: number; max?: number }[];
+  /** Case-insensitive substring of name, title or entity ref. */
+  text?: string;
+  /** Only these entity refs (used to apply catalog read permissions). */
+  entityRefs?: string[];
+  orderBy?: 'score' | 'level' | 'name' | 'scoredAt';
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
+
+/** A page of the score list. */
+export interface ScorePage {
+  items: StoredScore[];
+  totalCount: number;
+}
+
+/** Last good facts of one source for one entity. */
+export interface StoredFacts {
+  source: string;
+  facts: Fact[];
+  etag?: string;
+  observedAt: Date;
+}
+
+/** An entity claimed for scoring by one backend replica. */
+export interface RefreshLease {
+  entityRef: string;
+  leaseOwner: string;
+  fingerprint?: string;
+}
+
+/**
+ * Persistence of scores, history, last good facts and refresh leases.
+ */
+export interface MaturityStore {
+  /** Writes a snapshot and makes it the entity's current score, atomically. */
+  saveScore(record: ScoreRecord): Promise<StoredScore>;
+  getScore(entityRef: string): Promise<StoredScore | undefined>;
+  listScores(query: ScoreQuery): Promise<ScorePage>;
+  getHistory(
+    entityRef: string,
+    options?: { since?: Date; limit?: number },
+  ): Promise<ScoreSnapshot[]>;
+  /** Removes snapshots older than `before`, always keeping each entity's newest. */
+  pruneSnapshots(before: Date): Promise<number>;
+  /** Forgets an entity that left the catalog (its history included). */
+  deleteEntity(entityRef: string): Promise<void>;
+
+  saveFacts(entityRef: string, facts: StoredFacts): Promise<void>;
+  getFacts(entityRef: string): Promise<StoredFacts[]>;
+
+  /** Makes sure each entity has a refresh state; new ones are due now. */
+  registerEntities(entityRefs: string[], now: Date): Promise<void>;
+  /**
+   * Claims up to `limit` due entities for `leaseOwner` until `leaseUntil`.
+   * Never hands the same entity to two owners while a lease is live.
+   */
+  claimDue(options: {
+    leaseOwner: string;
+    limit: number;
+    now: Date;
+    leaseUntil: Date;
+  }): Promise<RefreshLease[]>;
+  /** Claims one entity now, for on-demand refresh; undefined if leased. */
+  claimOne(options: {
+    entityRef: string;
+    leaseOwner: string;
+    now: Date;
+    leaseUntil: Date;
+  }): Promise<RefreshLease | undefined>;
+  /** Ends a lease and schedules the next refresh. */
+  release(options: {
+    entityRef: string;
+    leaseOwner: string;
+    nextDueAt: Date;
+    fingerprint?: string;
+    error?: string;
+  }): Promise<void>;
+}
