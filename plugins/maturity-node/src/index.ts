@@ -16,3 +16,4 @@
 export function someFunction() {
   // ...
 }
+export * from './collectors/MaturityCollector';
