@@ -54,7 +54,7 @@ if [ "$skip_static" = 0 ]; then
 fi
 
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
-stage "unit and integration tests" env CI=true yarn backstage-cli repo test \
+stage "unit and integration tests" env CI=true NODE_OPTIONS=--experimental-vm-modules yarn backstage-cli repo test \
   --json --outputFile="$REPORTS/jest.json" "${jest_args[@]}"
 
 if [ "$skip_e2e" = 0 ]; then
