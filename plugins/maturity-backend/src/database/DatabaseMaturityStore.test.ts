@@ -289,6 +289,71 @@ describe.each(databases.eachSupportedId())(
       expect(fourth.map(l => l.entityRef)).not.toContain('component:default/b');
     });
 
+    it('refuses a snapshot from a writer whose lease was taken over', async () => {
+      const { store } = await createStore();
+      const t0 = new Date('2026-11-10T00:00:00Z');
+      await store.registerEntities(['component:default/api'], t0);
+      await store.claimDue({
+        leaseOwner: 'slow',
+        limit: 1,
+        now: t0,
+        leaseUntil: new Date('2026-11-10T00:01:00Z'),
+      });
+      // The slow replica's lease expires and a second replica takes over.
+      await store.claimDue({
+        leaseOwner: 'fast',
+        limit: 1,
+        now: new Date('2026-11-10T00:02:00Z'),
+        leaseUntil: new Date('2026-11-10T00:03:00Z'),
+      });
+
+      await store.saveScore(record('api'), { leaseOwner: 'fast' });
+      await expect(
+        store.saveScore(record('api'), { leaseOwner: 'slow' }),
+      ).rejects.toThrow(
+        'lease on component:default/api is no longer held by slow',
+      );
+      expect(await store.getHistory('component:default/api')).toHaveLength(1);
+    });
+
+    it('reports fingerprints and makes changed entities due', async () => {
+      const { store } = await createStore();
+      const t0 = new Date('2026-11-10T00:00:00Z');
+      await store.registerEntities(
+        ['component:default/a', 'component:default/b'],
+        t0,
+      );
+      const [a] = await store.claimDue({
+        leaseOwner: 'r',
+        limit: 1,
+        now: t0,
+        leaseUntil: t0,
+      });
+      await store.release({
+        entityRef: a.entityRef,
+        leaseOwner: 'r',
+        nextDueAt: new Date('2026-12-01T00:00:00Z'),
+        fingerprint: 'fp',
+      });
+      expect(await store.getFingerprints()).toEqual(
+        new Map([
+          ['component:default/a', 'fp'],
+          ['component:default/b', undefined],
+        ]),
+      );
+      await store.markDue(['component:default/a'], t0);
+      const due = await store.claimDue({
+        leaseOwner: 'r',
+        limit: 5,
+        now: t0,
+        leaseUntil: t0,
+      });
+      expect(due.map(d => d.entityRef).sort()).toEqual([
+        'component:default/a',
+        'component:default/b',
+      ]);
+    });
+
     it('forgets an entity completely', async () => {
       const { store } = await createStore();
       await store.saveScore(record('gone'));

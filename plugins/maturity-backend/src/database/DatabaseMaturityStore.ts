@@ -5,15 +5,16 @@ import {
 import type { JsonObject } from '@backstage/types';
 import type { Fact } from '@roadmap/plugin-maturity-common';
 import { Knex } from 'knex';
-import type {
-  MaturityStore,
-  RefreshLease,
-  ScorePage,
-  ScoreQuery,
-  ScoreRecord,
-  ScoreSnapshot,
-  StoredFacts,
-  StoredScore,
+import {
+  LeaseLostError,
+  type MaturityStore,
+  type RefreshLease,
+  type ScorePage,
+  type ScoreQuery,
+  type ScoreRecord,
+  type ScoreSnapshot,
+  type StoredFacts,
+  type StoredScore,
 } from './MaturityStore';
 
 const migrationsDir = resolvePackagePath(
@@ -75,8 +76,26 @@ export class DatabaseMaturityStore implements MaturityStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async saveScore(record: ScoreRecord): Promise<StoredScore> {
+  async saveScore(
+    record: ScoreRecord,
+    options: { leaseOwner?: string } = {},
+  ): Promise<StoredScore> {
     return this.db.transaction(async tx => {
+      if (options.leaseOwner) {
+        // A no-op update that only matches while we hold the lease; on
+        // PostgreSQL it also locks the row until the transaction ends.
+        const held = await tx('maturity_refresh_state')
+          .where({
+            entity_ref: record.entityRef,
+            lease_owner: options.leaseOwner,
+          })
+          .update({ lease_owner: options.leaseOwner });
+        if (held !== 1) {
+          throw new LeaseLostError(
+            `lease on ${record.entityRef} is no longer held by ${options.leaseOwner}`,
+          );
+        }
+      }
       const inserted = await tx('maturity_snapshots').insert(
         {
           entity_ref: record.entityRef,
@@ -242,6 +261,22 @@ export class DatabaseMaturityStore implements MaturityStore {
       etag: row.etag ?? undefined,
       observedAt: toDate(row.observed_at),
     }));
+  }
+
+  async getFingerprints(): Promise<Map<string, string | undefined>> {
+    const rows = await this.db('maturity_refresh_state').select(
+      'entity_ref',
+      'fingerprint',
+    );
+    return new Map(rows.map(r => [r.entity_ref, r.fingerprint ?? undefined]));
+  }
+
+  async markDue(entityRefs: string[], dueAt: Date): Promise<void> {
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      await this.db('maturity_refresh_state')
+        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+        .update({ due_at: dueAt });
+    }
   }
 
   async registerEntities(entityRefs: string[], _now: Date): Promise<void> {

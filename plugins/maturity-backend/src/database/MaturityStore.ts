@@ -90,8 +90,16 @@ export interface RefreshLease {
  * Persistence of scores, history, last good facts and refresh leases.
  */
 export interface MaturityStore {
-  /** Writes a snapshot and makes it the entity's current score, atomically. */
-  saveScore(record: ScoreRecord): Promise<StoredScore>;
+  /**
+   * Writes a snapshot and makes it the entity's current score, atomically.
+   * With `leaseOwner`, writes only while that owner still holds the entity's
+   * lease, and throws {@link LeaseLostError} otherwise, so a replica whose
+   * lease expired mid-scoring cannot add a duplicate snapshot.
+   */
+  saveScore(
+    record: ScoreRecord,
+    options?: { leaseOwner?: string },
+  ): Promise<StoredScore>;
   getScore(entityRef: string): Promise<StoredScore | undefined>;
   listScores(query: ScoreQuery): Promise<ScorePage>;
   getHistory(
@@ -106,7 +114,11 @@ export interface MaturityStore {
   saveFacts(entityRef: string, facts: StoredFacts): Promise<void>;
   getFacts(entityRef: string): Promise<StoredFacts[]>;
 
-  /** Makes sure each entity has a refresh state; new ones are due now. */
+  /** The input fingerprint each entity was last scored with. */
+  getFingerprints(): Promise<Map<string, string | undefined>>;
+  /** Makes entities due at `dueAt` (e.g. now, because they changed). */
+  markDue(entityRefs: string[], dueAt: Date): Promise<void>;
+  /** Makes sure each entity has a refresh state; new ones are due first. */
   registerEntities(entityRefs: string[], now: Date): Promise<void>;
   /**
    * Claims up to `limit` due entities for `leaseOwner` until `leaseUntil`.
@@ -133,4 +145,9 @@ export interface MaturityStore {
     fingerprint?: string;
     error?: string;
   }): Promise<void>;
+}
+
+/** Thrown by saveScore when the writer no longer holds the entity's lease. */
+export class LeaseLostError extends Error {
+  readonly name = 'LeaseLostError';
 }

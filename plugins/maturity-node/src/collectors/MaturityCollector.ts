@@ -15,6 +15,12 @@ export interface CollectRequest {
   logger: LoggerService;
   /** Aborted when the source's timeout is reached. */
   signal: AbortSignal;
+  /**
+   * What this source reported last time, per entity ref, so a collector can
+   * skip unchanged inputs (the repository collector sends the tree's etag
+   * and reuses these facts when the tree is not modified).
+   */
+  previous: Map<string, { etag?: string; facts: Fact[] }>;
 }
 
 /**
