@@ -1,13 +1,46 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
+import { parseScoreQuery } from './api/parseScoreQuery';
+import type { ScoreService } from './service/ScoreService';
+
+const historyQuery = z
+  .object({
+    since: z
+      .string()
+      .optional()
+      .refine(
+        v => v === undefined || !Number.isNaN(Date.parse(v)),
+        'since must be an ISO 8601 date',
+      ),
+    limit: z.coerce.number().int().min(1).max(5000).optional(),
+  })
+  .strict();
+
+function entityRefOf(params: {
+  kind: string;
+  namespace: string;
+  name: string;
+}) {
+  return `${params.kind}:${params.namespace}/${params.name}`;
+}
 
 /**
- * Builds the plugin's HTTP routes. Kept thin: validation and delegation only.
+ * The plugin's HTTP API under /api/maturity. Thin: it validates input and
+ * hands over to the ScoreService with the caller's credentials.
  */
 export async function createRouter(options: {
   logger: LoggerService;
+  httpAuth: HttpAuthService;
+  scores: ScoreService;
+  rubric: () => unknown;
 }): Promise<express.Router> {
+  const { httpAuth, scores } = options;
   const router = Router();
   router.use(express.json());
 
@@ -15,6 +48,69 @@ export async function createRouter(options: {
     res.json({ status: 'ok' });
   });
 
-  options.logger.debug('maturity routes registered');
+  router.get('/rubric', (_req, res) => {
+    res.json(options.rubric());
+  });
+
+  router.get('/scores', async (req, res) => {
+    const query = parseScoreQuery(req.query);
+    const credentials = await httpAuth.credentials(req);
+    const page = await scores.list(query, { credentials });
+    res.json({
+      items: page.items.map(({ detail: _detail, ...summary }) => summary),
+      totalCount: page.totalCount,
+      offset: query.offset ?? 0,
+      limit: query.limit ?? 100,
+    });
+  });
+
+  router.get('/scores/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await scores.get(entityRefOf(req.params), { credentials }));
+  });
+
+  router.get('/scores/:kind/:namespace/:name/history', async (req, res) => {
+    const parsed = historyQuery.safeParse(req.query);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputError(
+        `Invalid history query: ${issue.path.join('.') || 'query'}: ${
+          issue.message
+        }`,
+      );
+    }
+    const credentials = await httpAuth.credentials(req);
+    const items = await scores.history(
+      entityRefOf(req.params),
+      {
+        since: parsed.data.since ? new Date(parsed.data.since) : undefined,
+        limit: parsed.data.limit,
+      },
+      { credentials },
+    );
+    res.json({ items });
+  });
+
+  router.post('/scores/:kind/:namespace/:name/refresh', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(
+      await scores.refresh(entityRefOf(req.params), {
+        credentials,
+        request: req,
+      }),
+    );
+  });
+
+  router.get('/groups/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await scores.group(`group:${req.params.namespace}/${req.params.name}`, {
+        credentials,
+      }),
+    );
+  });
+
   return router;
 }

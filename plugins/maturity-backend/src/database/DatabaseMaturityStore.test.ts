@@ -152,6 +152,69 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(['alpha']);
     });
 
+    it('counts levels and finds the biggest movers since a date', async () => {
+      const { store } = await createStore();
+      const day = (d: number) => new Date(Date.UTC(2026, 9, d));
+      await store.saveScore(
+        record('riser', {
+          score: 20,
+          level: null,
+          levelRank: -1,
+          scoredAt: day(1),
+        }),
+      );
+      await store.saveScore(record('riser', { score: 30, scoredAt: day(5) }));
+      await store.saveScore(
+        record('riser', {
+          score: 80,
+          level: 'silver',
+          levelRank: 1,
+          scoredAt: day(20),
+        }),
+      );
+      await store.saveScore(
+        record('faller', {
+          score: 70,
+          level: 'silver',
+          levelRank: 1,
+          scoredAt: day(2),
+        }),
+      );
+      await store.saveScore(record('faller', { score: 60, scoredAt: day(21) }));
+      await store.saveScore(record('flat', { score: 50, scoredAt: day(3) }));
+      await store.saveScore(
+        record('newcomer', {
+          score: 10,
+          level: null,
+          levelRank: -1,
+          scoredAt: day(15),
+        }),
+      );
+      await store.saveScore(
+        record('newcomer', { score: 40, scoredAt: day(25) }),
+      );
+
+      expect(await store.levelDistribution({})).toEqual({
+        silver: 1,
+        bronze: 3,
+      });
+      expect(
+        await store.levelDistribution({ owners: ['group:default/nobody'] }),
+      ).toEqual({});
+
+      const movers = await store.movers({}, { since: day(10), limit: 10 });
+      expect(
+        movers.map(m => [m.name, m.from.score, m.to.score, m.delta]),
+      ).toEqual([
+        ['riser', 30, 80, 50],
+        ['newcomer', 10, 40, 30],
+        ['faller', 70, 60, -10],
+      ]);
+      expect(
+        (await store.movers({}, { since: day(10), limit: 1 })).map(m => m.name),
+      ).toEqual(['riser']);
+    });
+
     it('prunes old snapshots but never the current one', async () => {
       const { store } = await createStore();
       await store.saveScore(

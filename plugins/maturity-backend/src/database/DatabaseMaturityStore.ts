@@ -11,6 +11,7 @@ import {
   type RefreshLease,
   type ScorePage,
   type ScoreQuery,
+  type ScoreMover,
   type ScoreRecord,
   type ScoreSnapshot,
   type StoredFacts,
@@ -181,6 +182,86 @@ export class DatabaseMaturityStore implements MaturityStore {
       ),
       totalCount: Number(count),
     };
+  }
+
+  async levelDistribution(query: ScoreQuery): Promise<Record<string, number>> {
+    const qb = this.db('maturity_scores');
+    this.applyFilters(qb, { ...query, levels: undefined });
+    const rows = await qb.select('level').count({ n: '*' }).groupBy('level');
+    const result: Record<string, number> = {};
+    for (const row of rows) result[row.level ?? 'none'] = Number(row.n);
+    return result;
+  }
+
+  async movers(
+    query: ScoreQuery,
+    options: { since: Date; limit: number },
+  ): Promise<ScoreMover[]> {
+    const current = this.db<ScoreRow>('maturity_scores');
+    this.applyFilters(current, query);
+    const rows: ScoreRow[] = await current.select('*');
+    if (rows.length === 0) return [];
+    const refs = rows.map(r => r.entity_ref);
+
+    // Per entity: the last snapshot at or before `since`, else its first.
+    const baseline = new Map<
+      string,
+      { score: number; level: string | null; scored_at: any }
+    >();
+    for (let i = 0; i < refs.length; i += 500) {
+      const chunk = refs.slice(i, i + 500);
+      const before = await this.db('maturity_snapshots as s')
+        .whereIn('s.entity_ref', chunk)
+        .andWhere('s.scored_at', '<=', options.since)
+        .orderBy([
+          { column: 's.entity_ref' },
+          { column: 's.scored_at', order: 'asc' },
+          { column: 's.id', order: 'asc' },
+        ])
+        .select('s.entity_ref', 's.score', 's.level', 's.scored_at');
+      for (const r of before) baseline.set(r.entity_ref, r);
+      const missing = chunk.filter(r => !baseline.has(r));
+      if (missing.length > 0) {
+        const after = await this.db('maturity_snapshots as s')
+          .whereIn('s.entity_ref', missing)
+          .orderBy([
+            { column: 's.entity_ref' },
+            { column: 's.scored_at', order: 'desc' },
+            { column: 's.id', order: 'desc' },
+          ])
+          .select('s.entity_ref', 's.score', 's.level', 's.scored_at');
+        for (const r of after) baseline.set(r.entity_ref, r);
+      }
+    }
+
+    return rows
+      .map(row => {
+        const from = baseline.get(row.entity_ref)!;
+        return {
+          entityRef: row.entity_ref,
+          name: row.name,
+          title: row.title ?? undefined,
+          owner: row.owner ?? undefined,
+          from: {
+            score: Number(from.score),
+            level: from.level,
+            scoredAt: toDate(from.scored_at),
+          },
+          to: {
+            score: Number(row.score),
+            level: row.level,
+            scoredAt: toDate(row.scored_at),
+          },
+          delta: Math.round((Number(row.score) - Number(from.score)) * 10) / 10,
+        };
+      })
+      .filter(m => m.delta !== 0)
+      .sort(
+        (a, b) =>
+          Math.abs(b.delta) - Math.abs(a.delta) ||
+          a.entityRef.localeCompare(b.entityRef),
+      )
+      .slice(0, options.limit);
   }
 
   async getHistory(

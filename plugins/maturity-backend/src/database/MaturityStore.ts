@@ -71,6 +71,17 @@ export interface ScorePage {
   totalCount: number;
 }
 
+/** An entity whose score moved over a period. */
+export interface ScoreMover {
+  entityRef: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  from: { score: number; level: string | null; scoredAt: Date };
+  to: { score: number; level: string | null; scoredAt: Date };
+  delta: number;
+}
+
 /** Last good facts of one source for one entity. */
 export interface StoredFacts {
   source: string;
@@ -106,6 +117,17 @@ export interface MaturityStore {
     entityRef: string,
     options?: { since?: Date; limit?: number },
   ): Promise<ScoreSnapshot[]>;
+  /** How many entities (matching the filters) sit at each level; `none` below the first. */
+  levelDistribution(query: ScoreQuery): Promise<Record<string, number>>;
+  /**
+   * The biggest score changes since `since`: each entity's current score
+   * against its last snapshot at or before `since` (entities scored only
+   * after `since` are compared with their first snapshot).
+   */
+  movers(
+    query: ScoreQuery,
+    options: { since: Date; limit: number },
+  ): Promise<ScoreMover[]>;
   /** Removes snapshots older than `before`, always keeping each entity's newest. */
   pruneSnapshots(before: Date): Promise<number>;
   /** Forgets an entity that left the catalog (its history included). */
