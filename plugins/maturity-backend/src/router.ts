@@ -22,6 +22,8 @@ const historyQuery = z
   })
   .strict();
 
+const moversDays = z.coerce.number().int().min(1).max(730);
+
 function entityRefOf(params: {
   kind: string;
   namespace: string;
@@ -61,6 +63,40 @@ export async function createRouter(options: {
       totalCount: page.totalCount,
       offset: query.offset ?? 0,
       limit: query.limit ?? 100,
+    });
+  });
+
+  router.get('/facets', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await scores.facets({ credentials }));
+  });
+
+  router.get('/levels', async (req, res) => {
+    const query = parseScoreQuery(req.query);
+    const credentials = await httpAuth.credentials(req);
+    res.json({ levels: await scores.levels(query, { credentials }) });
+  });
+
+  router.get('/movers', async (req, res) => {
+    const { days, ...rest } = req.query as Record<string, unknown>;
+    const parsedDays = moversDays.safeParse(days ?? '30');
+    if (!parsedDays.success) {
+      throw new InputError(
+        `Invalid movers query: days must be an integer from 1 to 730, got "${String(
+          days,
+        )}"`,
+      );
+    }
+    const query = parseScoreQuery(rest);
+    const credentials = await httpAuth.credentials(req);
+    const since = new Date(Date.now() - parsedDays.data * 86_400_000);
+    res.json({
+      since: since.toISOString(),
+      items: await scores.movers(
+        query,
+        { since, limit: query.limit ?? 10 },
+        { credentials },
+      ),
     });
   });
 

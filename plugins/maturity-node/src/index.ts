@@ -17,3 +17,4 @@ export function someFunction() {
   // ...
 }
 export * from './collectors/MaturityCollector';
+export * from './collectors/maturityCollectorsExtensionPoint';

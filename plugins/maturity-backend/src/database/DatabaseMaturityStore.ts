@@ -11,6 +11,7 @@ import {
   type RefreshLease,
   type ScorePage,
   type ScoreQuery,
+  type ScoreFacets,
   type ScoreMover,
   type ScoreRecord,
   type ScoreSnapshot,
@@ -182,6 +183,26 @@ export class DatabaseMaturityStore implements MaturityStore {
       ),
       totalCount: Number(count),
     };
+  }
+
+  async facets(
+    query: Pick<ScoreQuery, 'entityRefs'> = {},
+  ): Promise<ScoreFacets> {
+    const distinct = async (column: string) =>
+      (
+        await this.db('maturity_scores')
+          .distinct(column)
+          .whereNotNull(column)
+          .modify(qb => {
+            if (query.entityRefs) qb.whereIn('entity_ref', query.entityRefs);
+          })
+          .orderBy(column)
+      ).map(r => r[column] as string);
+    const [owners, systems, kinds, types, lifecycles, levels] =
+      await Promise.all(
+        ['owner', 'system', 'kind', 'type', 'lifecycle', 'level'].map(distinct),
+      );
+    return { owners, systems, kinds, types, lifecycles, levels };
   }
 
   async levelDistribution(query: ScoreQuery): Promise<Record<string, number>> {

@@ -71,6 +71,16 @@ export interface ScorePage {
   totalCount: number;
 }
 
+/** Distinct filter values among scored entities. */
+export interface ScoreFacets {
+  owners: string[];
+  systems: string[];
+  kinds: string[];
+  types: string[];
+  lifecycles: string[];
+  levels: string[];
+}
+
 /** An entity whose score moved over a period. */
 export interface ScoreMover {
   entityRef: string;
@@ -117,6 +127,8 @@ export interface MaturityStore {
     entityRef: string,
     options?: { since?: Date; limit?: number },
   ): Promise<ScoreSnapshot[]>;
+  /** The distinct values the overview's filters can take (among `query.entityRefs` when given). */
+  facets(query?: Pick<ScoreQuery, 'entityRefs'>): Promise<ScoreFacets>;
   /** How many entities (matching the filters) sit at each level; `none` below the first. */
   levelDistribution(query: ScoreQuery): Promise<Record<string, number>>;
   /**

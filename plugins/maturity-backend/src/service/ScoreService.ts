@@ -16,6 +16,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { maturityScoreRefreshPermission } from '@roadmap/plugin-maturity-common';
 import type {
   MaturityStore,
+  ScoreFacets,
+  ScoreMover,
   ScorePage,
   ScoreQuery,
   ScoreSnapshot,
@@ -62,12 +64,43 @@ export class ScoreService {
   ) {}
 
   async list(query: ScoreQuery, options: Options): Promise<ScorePage> {
+    return this.deps.store.listScores(await this.restrict(query, options));
+  }
+
+  private async restrict(
+    query: ScoreQuery,
+    options: Options,
+  ): Promise<ScoreQuery> {
     const visible = await this.visibleRefs(options);
-    if (visible === 'all') return this.deps.store.listScores(query);
+    if (visible === 'all') return query;
     const allowed = query.entityRefs
       ? query.entityRefs.map(canonical).filter(r => visible.has(r))
       : [...visible];
-    return this.deps.store.listScores({ ...query, entityRefs: allowed });
+    return { ...query, entityRefs: allowed };
+  }
+
+  async facets(options: Options): Promise<ScoreFacets> {
+    const visible = await this.visibleRefs(options);
+    return this.deps.store.facets(
+      visible === 'all' ? {} : { entityRefs: [...visible] },
+    );
+  }
+
+  async levels(
+    query: ScoreQuery,
+    options: Options,
+  ): Promise<Record<string, number>> {
+    return this.deps.store.levelDistribution(
+      await this.restrict(query, options),
+    );
+  }
+
+  async movers(
+    query: ScoreQuery,
+    range: { since: Date; limit: number },
+    options: Options,
+  ): Promise<ScoreMover[]> {
+    return this.deps.store.movers(await this.restrict(query, options), range);
   }
 
   async get(entityRef: string, options: Options): Promise<StoredScore> {

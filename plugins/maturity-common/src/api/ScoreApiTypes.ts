@@ -1,0 +1,115 @@
+/**
+ * JSON shapes of the maturity backend's HTTP API (`/api/maturity`), shared
+ * by the backend, the frontend client and other callers.
+ */
+
+/**
+ * One entity's current score, without its check results.
+ *
+ * @public
+ */
+export interface ScoreSummary {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  /** Entity ref of the owner, e.g. `group:default/payments`. */
+  owner?: string;
+  /** Entity ref of the system, e.g. `system:default/checkout`. */
+  system?: string;
+  type?: string;
+  lifecycle?: string;
+  /** 0–100. */
+  score: number;
+  /** The level reached, or null below the first level. */
+  level: string | null;
+  /** Position of `level` in the rubric's level order, -1 for none. */
+  levelRank: number;
+  nextLevel: string | null;
+  /** 0–100 per pillar id. */
+  pillars: Record<string, number>;
+  rubricHash: string;
+  snapshotId: string;
+  /** ISO 8601. */
+  scoredAt: string;
+}
+
+/**
+ * `GET /scores`.
+ *
+ * @public
+ */
+export interface ScoreListResponse {
+  items: ScoreSummary[];
+  totalCount: number;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * One point of `GET /scores/:kind/:namespace/:name/history`.
+ *
+ * @public
+ */
+export interface ScoreHistoryPoint {
+  id: string;
+  entityRef: string;
+  score: number;
+  level: string | null;
+  pillars: Record<string, number>;
+  rubricHash: string;
+  scoredAt: string;
+}
+
+/**
+ * `GET /facets`: the values the overview's filters can take.
+ *
+ * @public
+ */
+export interface ScoreFacetsResponse {
+  owners: string[];
+  systems: string[];
+  kinds: string[];
+  types: string[];
+  lifecycles: string[];
+  levels: string[];
+}
+
+/**
+ * One item of `GET /movers`.
+ *
+ * @public
+ */
+export interface ScoreMoverResponse {
+  entityRef: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  from: { score: number; level: string | null; scoredAt: string };
+  to: { score: number; level: string | null; scoredAt: string };
+  delta: number;
+}
+
+/**
+ * Filters, sorting and paging accepted by `GET /scores`, `/levels` and
+ * `/movers`.
+ *
+ * @public
+ */
+export interface ScoreListQuery {
+  owner?: string[];
+  system?: string[];
+  kind?: string[];
+  type?: string[];
+  lifecycle?: string[];
+  /** Level ids; `none` for entities below the first level. */
+  level?: string[];
+  /** `<pillar>:<min>:<max>`, e.g. `security:40:80`. */
+  pillar?: string[];
+  text?: string;
+  orderBy?: 'score' | 'level' | 'name' | 'scoredAt';
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}

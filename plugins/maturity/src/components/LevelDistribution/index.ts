@@ -1,0 +1,1 @@
+export { LevelDistribution } from './LevelDistribution';

@@ -1,0 +1,1 @@
+export { ScoreCell, scoreColor } from './ScoreCell';

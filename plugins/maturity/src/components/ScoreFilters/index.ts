@@ -1,0 +1,1 @@
+export { ScoreFilters } from './ScoreFilters';

@@ -1,0 +1,1 @@
+export { ScoresTable, entityPath } from './ScoresTable';

@@ -1,0 +1,49 @@
+import type { ScoreSummary } from '@roadmap/plugin-maturity-common';
+
+// Spreadsheet programs run cells that start with these as formulas.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The overview as CSV, one row per entity and one column per pillar, for
+ * roadmap reviews in a spreadsheet. Values are quoted and formula-like text
+ * is defused, so an entity title cannot run in the reader's spreadsheet.
+ */
+export function scoresToCsv(
+  items: ScoreSummary[],
+  pillars: { id: string; title: string }[],
+): string {
+  const header = [
+    'entity',
+    'title',
+    'owner',
+    'system',
+    'type',
+    'lifecycle',
+    'level',
+    'score',
+    ...pillars.map(p => p.title),
+    'scored at',
+  ];
+  const rows = items.map(s => [
+    s.entityRef,
+    s.title ?? s.name,
+    s.owner,
+    s.system,
+    s.type,
+    s.lifecycle,
+    s.level ?? 'none',
+    s.score,
+    ...pillars.map(p => s.pillars[p.id]),
+    s.scoredAt,
+  ]);
+  return (
+    [header, ...rows].map(r => r.map(cell).join(',')).join('\r\n') + '\r\n'
+  );
+}
