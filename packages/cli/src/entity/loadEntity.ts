@@ -49,7 +49,9 @@ export async function loadEntity(options: {
       .readFile(options.entityFile, 'utf8')
       .catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(
-          `cannot read --entity ${options.entityFile}: ${error.code ?? error.message}`,
+          `cannot read --entity ${options.entityFile}: ${
+            error.code ?? error.message
+          }`,
         );
       });
     const entity = pickEntity(text, options.entityFile);
