@@ -1,8 +1,28 @@
 /**
- * Isomorphic types, rubric schema, evaluator, permissions and the default
- * rubric of the Roadmap Maturity plugins.
+ * Isomorphic types, rubric schema and loader, condition language, evaluator,
+ * permissions, reports and the default rubric of the Roadmap Maturity
+ * plugins.
  *
  * @packageDocumentation
  */
 
 export * from './types/Fact';
+export * from './types/Check';
+export * from './types/Score';
+export * from './conditions/compileCondition';
+export * from './evaluator/createEvaluator';
+export * from './evaluator/rubricHash';
+export * from './exemptions/Exemption';
+export * from './exemptions/exemptionsFromEntity';
+export * from './catalog/extractCatalogFacts';
+export * from './rubric/factCatalog';
+export * from './rubric/defaultRubric';
+export * from './rubric/rubricOverridesSchema';
+export * from './rubric/RubricValidationError';
+export * from './rubric/loadRubric';
+export * from './permissions';
+export * from './api/ScoreApiTypes';
+export * from './report/RoadmapReportInput';
+export * from './report/markdownText';
+export * from './report/renderRoadmapMarkdown';
+export * from './report/renderGroupRoadmapMarkdown';

@@ -28,7 +28,7 @@ export function formatTable(
   report: CliReport,
   options: { color: boolean },
 ): string {
-  const paint = (style: Style | Style[], text: string) =>
+  const paint = (style: Style, text: string) =>
     options.color ? styleText(style, text) : text;
   const title = (id: string | null, list: { id: string; title: string }[]) =>
     id ? list.find(x => x.id === id)?.title ?? id : 'none';

@@ -197,7 +197,7 @@ export class DatabaseMaturityStore implements MaturityStore {
             if (query.entityRefs) qb.whereIn('entity_ref', query.entityRefs);
           })
           .orderBy(column)
-      ).map(r => r[column] as string);
+      ).map((r: Record<string, string>) => r[column]);
     const [owners, systems, kinds, types, lifecycles, levels] =
       await Promise.all(
         ['owner', 'system', 'kind', 'type', 'lifecycle', 'level'].map(distinct),
@@ -208,7 +208,10 @@ export class DatabaseMaturityStore implements MaturityStore {
   async levelDistribution(query: ScoreQuery): Promise<Record<string, number>> {
     const qb = this.db('maturity_scores');
     this.applyFilters(qb, { ...query, levels: undefined });
-    const rows = await qb.select('level').count({ n: '*' }).groupBy('level');
+    const rows: { level: string | null; n: string | number }[] = await qb
+      .select('level')
+      .count({ n: '*' })
+      .groupBy('level');
     const result: Record<string, number> = {};
     for (const row of rows) result[row.level ?? 'none'] = Number(row.n);
     return result;
@@ -308,7 +311,7 @@ export class DatabaseMaturityStore implements MaturityStore {
         'rubric_hash',
         'scored_at',
       );
-    return rows.reverse().map(row => ({
+    return rows.reverse().map((row: Record<string, any>) => ({
       id: String(row.id),
       entityRef: row.entity_ref,
       score: Number(row.score),

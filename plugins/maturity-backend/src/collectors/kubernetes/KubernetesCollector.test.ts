@@ -81,6 +81,7 @@ describe('KubernetesCollector through the real Kubernetes backend plugin', () =>
         now: new Date('2026-11-24T12:00:00Z'),
         logger: mockServices.logger.mock(),
         signal: new AbortController().signal,
+        previous: new Map(),
       });
 
       expect(
@@ -147,6 +148,7 @@ describe('KubernetesCollector through the real Kubernetes backend plugin', () =>
       now: new Date(),
       logger: mockServices.logger.mock(),
       signal: new AbortController().signal,
+      previous: new Map(),
     });
     expect(result.facts.size).toBe(0);
     expect([...result.failures!.values()]).toEqual([

@@ -56,6 +56,7 @@ function request(signal = new AbortController().signal) {
     now: new Date('2026-11-24T12:00:00Z'),
     logger: mockServices.logger.mock(),
     signal,
+    previous: new Map(),
   };
 }
 

@@ -1,0 +1,13 @@
+/**
+ * A waiver of one check for one entity, with a reason and an expiry date.
+ *
+ * @public
+ */
+export interface Exemption {
+  check: string;
+  reason: string;
+  /** Last day the exemption holds, YYYY-MM-DD. */
+  expires: string;
+  /** The entity it is for; absent when read from the entity itself. */
+  entityRef?: string;
+}
