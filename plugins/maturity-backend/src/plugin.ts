@@ -2,25 +2,140 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { maturityPermissions } from '@roadmap/plugin-maturity-common';
+import {
+  type MaturityCollector,
+  maturityCollectorsExtensionPoint,
+} from '@roadmap/plugin-maturity-node';
+import { readMaturityConfig } from './config/readMaturityConfig';
+import { DatabaseMaturityStore } from './database/DatabaseMaturityStore';
+import { MaturityMetrics } from './metrics/MaturityMetrics';
+import { RefreshService } from './refresh/RefreshService';
+import { ReportService } from './service/ReportService';
+import { ScoreService } from './service/ScoreService';
 import { createRouter } from './router';
+import { RubricEntityScorer } from './scoring/RubricEntityScorer';
 
 /**
- * The Roadmap Maturity backend plugin, mounted at `/api/maturity`.
+ * The Roadmap Maturity backend plugin, mounted at `/api/maturity`. Fact
+ * collectors come from modules through `maturityCollectorsExtensionPoint`.
  *
  * @public
  */
 export const maturityPlugin = createBackendPlugin({
   pluginId: 'maturity',
   register(env) {
+    const collectors: MaturityCollector[] = [];
+    env.registerExtensionPoint(maturityCollectorsExtensionPoint, {
+      addCollector(...added) {
+        for (const c of added) {
+          if (collectors.some(existing => existing.source === c.source)) {
+            throw new Error(
+              `A maturity collector for source "${c.source}" is already registered`,
+            );
+          }
+          collectors.push(c);
+        }
+      },
+    });
+
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        metrics: metricsServiceRef,
       },
-      async init({ logger, httpRouter }) {
-        httpRouter.use(await createRouter({ logger }));
+      async init(deps) {
+        const { config, logger, scheduler } = deps;
+        const settings = readMaturityConfig(config);
+        deps.permissionsRegistry.addPermissions(maturityPermissions);
+
+        const store = await DatabaseMaturityStore.create({
+          database: deps.database,
+        });
+        const metrics = new MaturityMetrics(deps.metrics);
+        const scorer = new RubricEntityScorer(
+          settings.rubric,
+          settings.exemptions,
+        );
+        const refresh = new RefreshService({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          store,
+          collectors,
+          scorer,
+          logger,
+          metrics,
+          options: settings.refresh,
+        });
+        const scores = new ScoreService({
+          store,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          refresh,
+        });
+        const reports = new ReportService({ scores, rubric: settings.rubric });
+
+        // The gauges start from what is stored, so a restart shows no gap.
+        metrics.setScores((await store.listScores({ limit: 100_000 })).items);
+        logger.info(
+          `Maturity rubric: ${
+            settings.rubric.checks.length
+          } checks; collectors: ${
+            collectors.map(c => c.source).join(', ') || 'none'
+          }`,
+        );
+
+        await scheduler.scheduleTask({
+          id: 'maturity-refresh',
+          ...settings.schedule,
+          scope: 'global',
+          fn: async signal => {
+            await refresh.run({ signal });
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'maturity-retention',
+          frequency: { hours: 24 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 5 },
+          scope: 'global',
+          fn: async () => {
+            const removed = await store.pruneSnapshots(
+              new Date(Date.now() - settings.retentionMs),
+            );
+            logger
+              .child({ task: 'maturity-retention' })
+              .info(`Pruned ${removed} snapshots`);
+          },
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            logger,
+            httpAuth: deps.httpAuth,
+            scores,
+            reports,
+            rubric: () => settings.rubric,
+          }),
+        );
         // Load balancers and the portal's e2e test probe this without a token.
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

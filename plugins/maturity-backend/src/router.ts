@@ -7,6 +7,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { parseScoreQuery } from './api/parseScoreQuery';
+import type { ReportService } from './service/ReportService';
 import type { ScoreService } from './service/ScoreService';
 
 const historyQuery = z
@@ -40,9 +41,10 @@ export async function createRouter(options: {
   logger: LoggerService;
   httpAuth: HttpAuthService;
   scores: ScoreService;
+  reports: ReportService;
   rubric: () => unknown;
 }): Promise<express.Router> {
-  const { httpAuth, scores } = options;
+  const { httpAuth, scores, reports } = options;
   const router = Router();
   router.use(express.json());
 
@@ -137,6 +139,32 @@ export async function createRouter(options: {
         request: req,
       }),
     );
+  });
+
+  router.get('/scores/:kind/:namespace/:name/report', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const markdown = await reports.entityReport(entityRefOf(req.params), {
+      credentials,
+    });
+    res.type('text/markdown; charset=utf-8').send(markdown);
+  });
+
+  router.get('/groups/:namespace/:name/report', async (req, res) => {
+    const parsed = historyQuery.pick({ since: true }).safeParse(req.query);
+    if (!parsed.success) {
+      throw new InputError(
+        `Invalid report query: ${parsed.error.issues[0].message}`,
+      );
+    }
+    const credentials = await httpAuth.credentials(req);
+    const markdown = await reports.groupReport(
+      `group:${req.params.namespace}/${req.params.name}`,
+      {
+        credentials,
+        since: parsed.data.since ? new Date(parsed.data.since) : undefined,
+      },
+    );
+    res.type('text/markdown; charset=utf-8').send(markdown);
   });
 
   router.get('/groups/:namespace/:name', async (req, res) => {

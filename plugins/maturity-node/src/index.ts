@@ -1,20 +1,23 @@
-/***/
 /**
- * Node.js library for the maturity plugin.
+ * Node library of the Roadmap Maturity plugins: the collector contract and
+ * extension point, the repository tree abstraction and the repository
+ * detectors.
  *
  * @packageDocumentation
  */
 
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
 export * from './collectors/MaturityCollector';
 export * from './collectors/maturityCollectorsExtensionPoint';
+export * from './tree/RepositoryTree';
+export * from './tree/InMemoryRepositoryTree';
+export * from './tree/FileSystemRepositoryTree';
+export * from './tree/CachingRepositoryTree';
+export * from './detectors/detectRepositoryFacts';
+export * from './detectors/renderHelmTemplate';
+export { Signals } from './detectors/Signals';
+export {
+  classifyAction,
+  classifyCommand,
+  classifyTemplate,
+  type StepCapability,
+} from './detectors/ci/classifyStep';

@@ -1,0 +1,66 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
+import {
+  createEvaluator,
+  type Exemption,
+  type Fact,
+  type Rubric,
+  type RubricEvaluator,
+} from '@roadmap/plugin-maturity-common';
+import type {
+  EntityScore,
+  EntityScorer,
+  SourceStatus,
+} from '../refresh/EntityScorer';
+
+/**
+ * {@link EntityScorer} over the effective rubric, with the exemptions from
+ * config (entities' own exemption annotations are read by the evaluator).
+ */
+export class RubricEntityScorer implements EntityScorer {
+  readonly #evaluator: RubricEvaluator;
+
+  constructor(rubric: Rubric, private readonly exemptions: Exemption[] = []) {
+    this.#evaluator = createEvaluator(rubric);
+  }
+
+  get rubricHash(): string {
+    return this.#evaluator.hash;
+  }
+
+  get rubric(): Rubric {
+    return this.#evaluator.rubric;
+  }
+
+  appliesTo(entity: Entity): boolean {
+    return this.#evaluator.appliesTo(entity);
+  }
+
+  score(
+    entity: Entity,
+    facts: Fact[],
+    options: { now: Date; sources: SourceStatus[] },
+  ): EntityScore {
+    const score = this.#evaluator.evaluate({
+      entity,
+      facts,
+      now: options.now,
+      exemptions: this.exemptions,
+    });
+    const levelRank = score.level
+      ? this.rubric.levels.findIndex(l => l.id === score.level)
+      : -1;
+    return {
+      score: score.score,
+      level: score.level,
+      levelRank,
+      nextLevel: score.nextLevel,
+      pillars: score.pillars,
+      detail: {
+        results: score.results,
+        nextSteps: score.nextSteps,
+        sources: options.sources,
+      } as unknown as JsonObject,
+    };
+  }
+}
