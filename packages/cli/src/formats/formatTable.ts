@@ -79,7 +79,7 @@ export function formatTable(
         )} ${r.checkId.padEnd(24)} ${title(
           r.level,
           report.rubric.levels,
-        ).padEnd(7)} ${r.message}${paint('gray', location)}`,
+        ).padEnd(7)} ${r.message}`,
       );
     }
   }

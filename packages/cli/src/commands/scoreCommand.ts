@@ -1,0 +1,143 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import fs from 'node:fs/promises';
+import {
+  createEvaluator,
+  extractCatalogFacts,
+  loadRubric,
+  parseRubricOverridesYaml,
+  type Fact,
+} from '@roadmap/plugin-maturity-common';
+import {
+  detectRepositoryFacts,
+  FileSystemRepositoryTree,
+} from '@roadmap/plugin-maturity-node';
+import { loadEntity } from '../entity/loadEntity';
+import { formatJson } from '../formats/formatJson';
+import { formatMarkdown } from '../formats/formatMarkdown';
+import { formatSarif } from '../formats/formatSarif';
+import { formatTable } from '../formats/formatTable';
+import { buildCliReport } from '../report/buildCliReport';
+import { resolveSource } from '../source/resolveSource';
+import { UsageError } from '../UsageError';
+
+/** Options of `maturity score`. */
+export interface ScoreOptions {
+  format: 'table' | 'json' | 'markdown' | 'sarif';
+  minLevel?: string;
+  rubric?: string;
+  entity?: string;
+  color: boolean;
+  version: string;
+  progress: (message: string) => void;
+}
+
+/**
+ * `maturity score [PATH|GIT-URL]`: detects facts in the tree, evaluates the
+ * rubric on the sources available here (repository, and catalog when an
+ * entity is known), prints the report and returns the exit code: 0 at or
+ * above `--min-level` (or without it), 1 below.
+ */
+export async function scoreCommand(
+  target: string,
+  options: ScoreOptions,
+  write: (text: string) => void,
+): Promise<number> {
+  let rubric = loadRubric();
+  if (options.rubric) {
+    const text = await fs
+      .readFile(options.rubric, 'utf8')
+      .catch((e: NodeJS.ErrnoException) => {
+        throw new UsageError(
+          `cannot read --rubric ${options.rubric}: ${e.code ?? e.message}`,
+        );
+      });
+    try {
+      rubric = loadRubric({
+        overrides: parseRubricOverridesYaml(text, options.rubric),
+        path: options.rubric,
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message.replace(/\n\s*/g, '; '));
+    }
+  }
+  if (options.minLevel && !rubric.levels.some(l => l.id === options.minLevel)) {
+    throw new UsageError(
+      `--min-level "${
+        options.minLevel
+      }" is not a level; levels are ${rubric.levels.map(l => l.id).join(', ')}`,
+    );
+  }
+
+  const source = await resolveSource(target, { onProgress: options.progress });
+  try {
+    const { entity, file } = await loadEntity({
+      entityFile: options.entity,
+      treeDir: source.dir,
+    });
+    options.progress(`reading ${source.label}`);
+    const now = new Date();
+    const started = Date.now();
+    const detection = await detectRepositoryFacts(
+      new FileSystemRepositoryTree(source.dir),
+      { now },
+    );
+    options.progress(
+      `read ${detection.filesRead} of ${detection.filesListed} files in ${
+        Date.now() - started
+      } ms`,
+    );
+
+    const facts: Fact[] = [...detection.facts];
+    const judgedSources = ['repository'];
+    if (entity) {
+      // Without a catalog to look the owner up in, a group reference (an
+      // owner with no kind defaults to Group) is taken as resolving.
+      const owner =
+        typeof entity.spec?.owner === 'string' ? entity.spec.owner : '';
+      let ownerIsGroup = false;
+      try {
+        ownerIsGroup =
+          Boolean(owner) &&
+          parseEntityRef(owner, {
+            defaultKind: 'group',
+            defaultNamespace: 'default',
+          }).kind.toLocaleLowerCase('en-US') === 'group';
+      } catch {
+        ownerIsGroup = false;
+      }
+      facts.push(...extractCatalogFacts(entity, { now, file, ownerIsGroup }));
+      judgedSources.push('catalog');
+    }
+    const score = createEvaluator(rubric).evaluate({
+      entity,
+      facts,
+      now,
+      availableSources: judgedSources,
+    });
+    const report = buildCliReport({
+      source: source.label,
+      entity,
+      rubric,
+      score,
+      judgedSources,
+      minLevel: options.minLevel,
+      warnings: detection.warnings,
+    });
+    switch (options.format) {
+      case 'json':
+        write(formatJson(report));
+        break;
+      case 'markdown':
+        write(formatMarkdown(report));
+        break;
+      case 'sarif':
+        write(formatSarif(report, { version: options.version }));
+        break;
+      default:
+        write(formatTable(report, { color: options.color }));
+    }
+    return report.gate && !report.gate.passed ? 1 : 0;
+  } finally {
+    await source.cleanup();
+  }
+}

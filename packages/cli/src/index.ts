@@ -1,0 +1,119 @@
+/**
+ * `maturity`: scores a service checkout or repository against the Roadmap
+ * Maturity rubric, from a terminal or a CI job.
+ *
+ * @packageDocumentation
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { scoreCommand } from './commands/scoreCommand';
+import { UsageError } from './UsageError';
+
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+const { version } = require('../package.json');
+
+/**
+ * Runs the CLI; resolves to the exit code (0 ok, 1 below --min-level,
+ * 2 bad usage or unreadable input).
+ *
+ * @public
+ */
+export async function run(
+  argv: string[],
+  io: {
+    stdout: (text: string) => void;
+    stderr: (text: string) => void;
+    isTTY: boolean;
+  } = {
+    stdout: t => process.stdout.write(t),
+    stderr: t => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+  },
+): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name('maturity')
+    .description(
+      'Score a service against the platform roadmap (Roadmap Maturity).',
+    )
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('score')
+    .description(
+      'Score a local checkout (PATH, default .) or a git repository URL',
+    )
+    .argument(
+      '[target]',
+      'a folder, or a git URL (https://, ssh://, git@, file://, a bare repo)',
+      '.',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['table', 'json', 'markdown', 'sarif'])
+        .default('table'),
+    )
+    .option(
+      '--min-level <level>',
+      'exit with 1 when the service is below this level',
+    )
+    .option(
+      '--rubric <file>',
+      'YAML file with rubric overrides (same format as maturity.rubric)',
+    )
+    .option(
+      '--entity <file>',
+      'catalog entity file to judge catalog checks on (default: catalog-info.yaml in the target)',
+    )
+    .option(
+      '--prometheus-url <url>',
+      'not yet supported by the CLI: live Prometheus checks are reported unknown',
+    )
+    .option('--no-color', 'no colour, even on a terminal')
+    .option('-q, --quiet', 'no progress messages on stderr')
+    .action(async (target: string, opts) => {
+      const progress = opts.quiet
+        ? () => {}
+        : (m: string) => io.stderr(`maturity: ${m}\n`);
+      if (opts.prometheusUrl)
+        progress(
+          '--prometheus-url is not supported yet; Prometheus checks stay unknown',
+        );
+      exitCode = await scoreCommand(
+        target,
+        {
+          format: opts.format,
+          minLevel: opts.minLevel,
+          rubric: opts.rubric,
+          entity: opts.entity,
+          color: opts.color !== false && io.isTTY && !process.env.NO_COLOR,
+          version,
+          progress,
+        },
+        io.stdout,
+      );
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`maturity: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`maturity: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+/** Entry point of the `maturity` bin. @public */
+export function main(argv: string[]): void {
+  run(argv).then(code => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,163 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { run } from './index';
+
+jest.setTimeout(60_000);
+
+function write(dir: string, files: Record<string, string>) {
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), content);
+  }
+}
+
+const BRONZE_REPO: Record<string, string> = {
+  'README.md':
+    '# orders\n\nThe orders service takes orders from the web shop and hands them to fulfilment.\n',
+  '.github/CODEOWNERS': '* @acme/orders\n',
+  '.github/dependabot.yml':
+    'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule: { interval: weekly }\n',
+  '.github/workflows/ci.yml':
+    'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm test\n      - run: docker build -t orders .\n',
+  Dockerfile:
+    'FROM node:22-slim\nHEALTHCHECK CMD curl -f http://localhost:8080/healthz\nUSER node\n',
+  'catalog-info.yaml':
+    'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\nspec:\n  type: service\n  lifecycle: production\n  owner: group:default/orders\n',
+};
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(['node', 'maturity', ...args], {
+    stdout: t => {
+      stdout += t;
+    },
+    stderr: t => {
+      stderr += t;
+    },
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('maturity score', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maturity-cli-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the stable JSON report and passes a gate the repository meets', async () => {
+    write(dir, BRONZE_REPO);
+    const { code, stdout, stderr } = await cli([
+      'score',
+      dir,
+      '--format',
+      'json',
+      '--min-level',
+      'bronze',
+    ]);
+    const report = JSON.parse(stdout);
+    expect(report.level).toBe('bronze');
+    expect(report.nextLevel).toBe('silver');
+    expect(typeof report.score).toBe('number');
+    expect(Object.keys(report.pillars)).toContain('cicd');
+    expect(
+      report.results.find((r: any) => r.checkId === 'ci.tests'),
+    ).toMatchObject({
+      status: 'pass',
+      evidence: [{ path: '.github/workflows/ci.yml', line: 7 }],
+    });
+    expect(
+      report.results.find((r: any) => r.checkId === 'catalog.owner'),
+    ).toMatchObject({ status: 'pass' });
+    expect(
+      report.results.find((r: any) => r.checkId === 'k8s.ready').message,
+    ).toMatch(/kubernetes source is not available/);
+    expect(report.nextSteps[0]).toMatchObject({ level: 'silver' });
+    expect(report.gate).toEqual({ minLevel: 'bronze', passed: true });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/maturity: read \d+ of \d+ files/);
+  });
+
+  it('exits 1 below --min-level', async () => {
+    write(dir, BRONZE_REPO);
+    const { code, stdout } = await cli([
+      'score',
+      dir,
+      '--min-level',
+      'silver',
+      '--no-color',
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Gate: below silver');
+    expect(stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('exits 2 with a one-line error on bad usage or unreadable input', async () => {
+    expect((await cli(['score', path.join(dir, 'nope')])).stderr).toMatch(
+      /^maturity: no such file or directory: .*nope\n$/,
+    );
+    expect((await cli(['score', dir, '--min-level', 'platinum'])).code).toBe(2);
+    expect((await cli(['score', dir, '--format', 'xml'])).code).toBe(2);
+    fs.writeFileSync(
+      path.join(dir, 'r.yaml'),
+      'checks:\n  - id: ci.tests\n    level: platinum\n',
+    );
+    const bad = await cli(['score', dir, '--rubric', path.join(dir, 'r.yaml')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('checks[0].level: unknown level "platinum"');
+  });
+
+  it('writes a Markdown roadmap and SARIF', async () => {
+    write(dir, BRONZE_REPO);
+    const md = await cli(['score', dir, '--format', 'markdown']);
+    expect(md.stdout).toContain('# Roadmap: component:default/orders');
+    expect(md.stdout).toContain('## 🔄 Next: Silver');
+    expect(md.stdout).toContain('## ✅ Done');
+    const sarif = JSON.parse(
+      (await cli(['score', dir, '--format', 'sarif'])).stdout,
+    );
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].tool.driver.rules.map((r: any) => r.id)).toContain(
+      'obs.metrics',
+    );
+    expect(
+      sarif.runs[0].results.find((r: any) => r.ruleId === 'obs.metrics'),
+    ).toMatchObject({ level: 'error' });
+  });
+
+  it('scores a git URL of a local bare repository', async () => {
+    const work = path.join(dir, 'work');
+    write(work, BRONZE_REPO);
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: work, stdio: 'ignore' });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git(
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@example.com',
+      'commit',
+      '-qm',
+      'init',
+    );
+    const bare = path.join(dir, 'orders.git');
+    execFileSync('git', ['clone', '-q', '--bare', work, bare]);
+    const { code, stdout } = await cli([
+      'score',
+      `file://${bare}`,
+      '--format',
+      'json',
+      '--min-level',
+      'bronze',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).level).toBe('bronze');
+    const direct = await cli(['score', bare, '--format', 'json']);
+    expect(JSON.parse(direct.stdout).source).toBe(bare);
+  });
+});
