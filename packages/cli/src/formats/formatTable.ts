@@ -68,10 +68,6 @@ export function formatTable(
     lines.push('', paint('bold', pillar.title));
     for (const r of results) {
       const s = STATUS[r.status];
-      const where = r.evidence.find(e => e.path);
-      const location = where
-        ? ` (${where.path}${where.line ? `:${where.line}` : ''})`
-        : '';
       lines.push(
         `  ${paint(
           s.style,
