@@ -48,7 +48,6 @@ backend.add(
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
 
-
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
@@ -62,7 +61,6 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 // notifications and signals plugins
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
-
 
 backend.add(import('@roadmap/plugin-maturity-backend'));
 backend.add(import('@roadmap/plugin-scaffolder-backend-module-maturity'));

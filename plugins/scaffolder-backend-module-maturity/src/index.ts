@@ -1,8 +1,7 @@
-/***/
 /**
- * The maturity module for @backstage/plugin-scaffolder-backend.
+ * Scaffolder actions of Roadmap Maturity (`maturity:*`).
  *
  * @packageDocumentation
  */
-
 export { scaffolderModule as default } from './module';
+export { createScoreWorkspaceAction } from './actions/scoreWorkspace';

@@ -46,6 +46,7 @@ export class RubricEntityScorer implements EntityScorer {
       facts,
       now: options.now,
       exemptions: this.exemptions,
+      availableSources: this.availableSources,
     });
     const levelRank = score.level
       ? this.rubric.levels.findIndex(l => l.id === score.level)

@@ -1,0 +1,5 @@
+package billing;
+
+public class Invoice {
+  public long totalCents;
+}

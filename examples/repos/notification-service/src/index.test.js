@@ -1,0 +1,3 @@
+test('sums', () => {
+  expect(1 + 1).toBe(2);
+});
