@@ -20,7 +20,16 @@ import type {
 export class RubricEntityScorer implements EntityScorer {
   readonly #evaluator: RubricEvaluator;
 
-  constructor(rubric: Rubric, private readonly exemptions: Exemption[] = []) {
+  /**
+   * `availableSources`: the sources a collector is registered for. Checks on
+   * other sources (say, Prometheus when no server is configured) are left
+   * out of the score and level instead of holding every service back.
+   */
+  constructor(
+    rubric: Rubric,
+    private readonly exemptions: Exemption[] = [],
+    private readonly availableSources?: string[],
+  ) {
     this.#evaluator = createEvaluator(rubric);
   }
 
