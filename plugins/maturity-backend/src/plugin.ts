@@ -68,6 +68,7 @@ export const maturityPlugin = createBackendPlugin({
         const scorer = new RubricEntityScorer(
           settings.rubric,
           settings.exemptions,
+          collectors.map(c => c.source),
         );
         const refresh = new RefreshService({
           catalog: deps.catalog,

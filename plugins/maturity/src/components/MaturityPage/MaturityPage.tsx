@@ -121,7 +121,7 @@ export function MaturityPage() {
       {(rubric.loading || (scores.loading && !scores.value)) && <Progress />}
       {rubric.value && scores.value && (
         <Grid container spacing={3}>
-          <Grid item xs={12} lg={9}>
+          <Grid item xs={12} xl={9}>
             <InfoCard
               title="Services by pillar"
               subheader={`${scores.value.totalCount} scored services match`}
@@ -174,7 +174,7 @@ export function MaturityPage() {
               )}
             </InfoCard>
           </Grid>
-          <Grid item xs={12} lg={3}>
+          <Grid item xs={12} xl={3}>
             <InfoCard title="Movers">
               <Movers
                 days={days}

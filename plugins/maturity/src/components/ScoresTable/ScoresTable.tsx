@@ -119,7 +119,7 @@ export function ScoresTable(props: {
             )}
             {items.map(s => (
               <TableRow key={s.entityRef} hover>
-                <TableCell component="th" scope="row">
+                <TableCell component="th" scope="row" sx={{ minWidth: 180 }}>
                   <Link to={entityPath(s)}>{s.title ?? s.name}</Link>
                   {s.type && (
                     <Typography
@@ -132,8 +132,10 @@ export function ScoresTable(props: {
                     </Typography>
                   )}
                 </TableCell>
-                <TableCell>{shortRef(s.owner)}</TableCell>
-                <TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {shortRef(s.owner)}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   <LevelBadge level={s.level} title={levelTitle(s.level)} />
                 </TableCell>
                 <TableCell align="right">
@@ -147,7 +149,7 @@ export function ScoresTable(props: {
                     />
                   </TableCell>
                 ))}
-                <TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   <time dateTime={s.scoredAt}>
                     {new Date(s.scoredAt).toLocaleDateString()}
                   </time>
