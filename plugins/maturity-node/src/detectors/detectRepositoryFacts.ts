@@ -66,6 +66,8 @@ export interface RepositoryDetection {
 }
 
 const MAX_EVIDENCE = 8;
+const BINARY =
+  /\.(?:png|jpe?g|gif|ico|svg|webp|bmp|pdf|zip|gz|tgz|bz2|xz|7z|jar|war|class|so|dylib|dll|exe|bin|woff2?|ttf|eot|otf|mp[34]|mov|avi|wasm|pyc|lock|sum)$/i;
 const NOISE_JSON =
   /(?:^|\/)(?:package-lock|composer\.lock|tsconfig[\w.-]*|jsconfig|\.eslintrc|\.prettierrc|renovate|\.babelrc|lerna|nx|turbo|angular|project|app\.config)\.json$/;
 
@@ -102,6 +104,15 @@ export async function detectRepositoryFacts(
   const signals = new Signals();
   const all = (await tree.listFiles()).filter(p => !skipped(p));
   const read = (path: string) => tree.readFile(path);
+  // Detectors run in file order, but reading is I/O-bound: warm the cache
+  // with bounded parallel reads first (each file is still read only once).
+  const wanted = all.filter(p => !BINARY.test(p));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(32, wanted.length) }, async () => {
+      while (next < wanted.length) await read(wanted[next++]);
+    }),
+  );
 
   // Helm charts: their templates are Go templates, rendered approximately.
   const chartDirs = all
