@@ -93,7 +93,7 @@ describe('maturity score', () => {
     ]);
     expect(code).toBe(1);
     expect(stdout).toContain('Gate: below silver');
-    expect(stdout).not.toMatch(/\u001b\[/);
+    expect(stdout).not.toContain('\u001b[');
   });
 
   it('exits 2 with a one-line error on bad usage or unreadable input', async () => {

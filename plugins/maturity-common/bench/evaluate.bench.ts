@@ -1,3 +1,4 @@
+/* eslint-disable no-console */
 /*
  * Benchmark: evaluate the default rubric for 10,000 synthetic entities with
  * realistic fact sets (deterministic seed). Prints evaluations per second
@@ -12,9 +13,9 @@ const ENTITIES = 10_000;
 const ROUNDS = 5;
 
 // mulberry32: small, deterministic PRNG.
-function rng(seed: number) {
+function rng(initial: number) {
+  let seed = initial;
   return () => {
-    seed |= 0;
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;

@@ -1,3 +1,4 @@
+/* eslint-disable no-console */
 /*
  * Benchmark: detect facts in a generated 10,000-file repository on disk.
  * Prints elapsed time, peak RSS and file reads. Targets: under 2 s and

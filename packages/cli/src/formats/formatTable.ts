@@ -35,12 +35,14 @@ export function formatTable(
   const lines: string[] = [];
 
   lines.push(paint('bold', `Maturity of ${report.entityRef ?? report.source}`));
+  const next = report.nextLevel
+    ? `   next: ${title(report.nextLevel, report.rubric.levels)}`
+    : '';
   lines.push(
-    `Level: ${paint('bold', title(report.level, report.rubric.levels))}` +
-      (report.nextLevel
-        ? `   next: ${title(report.nextLevel, report.rubric.levels)}`
-        : '') +
-      `   score: ${Math.round(report.score)}/100`,
+    `Level: ${paint(
+      'bold',
+      title(report.level, report.rubric.levels),
+    )}${next}   score: ${Math.round(report.score)}/100`,
   );
   if (report.gate) {
     lines.push(
@@ -83,11 +85,9 @@ export function formatTable(
   if (report.nextSteps.length > 0) {
     lines.push('', paint('bold', 'Next steps'));
     report.nextSteps.slice(0, 10).forEach((step, i) => {
-      lines.push(
-        `  ${i + 1}. ${step.title} [${step.checkId}]${
-          step.quickWin ? paint('green', ' quick win') : ''
-        }` + (step.docs ? paint('gray', ` — ${step.docs}`) : ''),
-      );
+      const quick = step.quickWin ? paint('green', ' quick win') : '';
+      const docs = step.docs ? paint('gray', ` — ${step.docs}`) : '';
+      lines.push(`  ${i + 1}. ${step.title} [${step.checkId}]${quick}${docs}`);
     });
   }
   for (const w of report.warnings) {

@@ -108,7 +108,8 @@ function compileCheck(check: Check, levelRank: number): CompiledCheck {
     const condition = compileCondition(check.condition!);
     decide = facts => {
       const v = condition(facts);
-      return { status: v === undefined ? 'unknown' : v ? 'pass' : 'fail' };
+      if (v === undefined) return { status: 'unknown' };
+      return { status: v ? 'pass' : 'fail' };
     };
   }
   return {
@@ -230,13 +231,13 @@ export function createEvaluator(rubric: Rubric): RubricEvaluator {
       let status: CheckResult['status'];
       let message: string;
       let evidence: Evidence[];
-      let exemption: Exemption | undefined;
+      const exemption: Exemption | undefined = exemptions?.get(check.id);
       let counts = false;
       if (!c.applies(keys)) {
         status = 'not-applicable';
         message = 'Does not apply to this entity';
         evidence = [];
-      } else if ((exemption = exemptions?.get(check.id))) {
+      } else if (exemption) {
         status = 'exempt';
         message = `Exempt until ${exemption.expires}: ${exemption.reason}`;
         evidence = evidenceOf(check, facts);

@@ -50,14 +50,11 @@ export function renderGroupRoadmapMarkdown(
     id,
     n: services.filter(s => s.level === id).length,
   }));
-  lines.push(
-    `**${services.length} services** · ` +
-      counts
-        .filter(c => c.n > 0)
-        .map(c => `${levelTitle(c.id)}: ${c.n}`)
-        .join(' · '),
-    '',
-  );
+  const distribution = counts
+    .filter(c => c.n > 0)
+    .map(c => `${levelTitle(c.id)}: ${c.n}`)
+    .join(' · ');
+  lines.push(`**${services.length} services** · ${distribution}`, '');
 
   const average = (pillar: string) =>
     services.reduce((sum, s) => sum + (s.pillars[pillar] ?? 0), 0) /

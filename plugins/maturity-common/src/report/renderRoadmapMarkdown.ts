@@ -41,15 +41,16 @@ export function renderRoadmapMarkdown(input: RoadmapReportInput): string {
   const { rubric } = input;
   const lines: string[] = [];
   lines.push(`# Roadmap: ${markdownText(input.title)}`, '');
+  const next = input.nextLevel
+    ? ` → next: **${markdownText(titleOf(input.nextLevel, rubric.levels))}**`
+    : ' (top level)';
+  const scored = input.scoredAt
+    ? ` · scored ${input.scoredAt.slice(0, 10)}`
+    : '';
   lines.push(
-    `**Level:** ${markdownText(titleOf(input.level, rubric.levels))}` +
-      (input.nextLevel
-        ? ` → next: **${markdownText(
-            titleOf(input.nextLevel, rubric.levels),
-          )}**`
-        : ' (top level)') +
-      ` · **Score:** ${Math.round(input.score)}/100` +
-      (input.scoredAt ? ` · scored ${input.scoredAt.slice(0, 10)}` : ''),
+    `**Level:** ${markdownText(
+      titleOf(input.level, rubric.levels),
+    )}${next} · **Score:** ${Math.round(input.score)}/100${scored}`,
     '',
   );
 

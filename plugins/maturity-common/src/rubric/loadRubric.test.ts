@@ -218,7 +218,11 @@ describe('docs/rubric.md', () => {
   it('lists every check of the default rubric', () => {
     // eslint-disable-next-line @backstage/no-undeclared-imports
     const fs = require('node:fs');
-    const doc = fs.readFileSync(require.resolve('../../../../docs/rubric.md'), 'utf8');
-    for (const c of defaultRubric.checks) expect([c.id, doc.includes(`\`${c.id}\``)]).toEqual([c.id, true]);
+    const doc = fs.readFileSync(
+      require.resolve('../../../../docs/rubric.md'),
+      'utf8',
+    );
+    for (const c of defaultRubric.checks)
+      expect([c.id, doc.includes(`\`${c.id}\``)]).toEqual([c.id, true]);
   });
 });

@@ -22,8 +22,7 @@ const factValue: z.ZodType<unknown> = z.lazy(() =>
 const regex = z.string().refine(
   s => {
     try {
-      new RegExp(s);
-      return true;
+      return RegExp(s) instanceof RegExp;
     } catch {
       return false;
     }

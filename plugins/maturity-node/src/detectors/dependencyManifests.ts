@@ -176,7 +176,8 @@ const xml = new XMLParser({
 });
 
 function asArray<T>(value: T | T[] | undefined): T[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
 }
 
 /** Package manifests this detector reads, by file name. @public */

@@ -17,6 +17,12 @@ const API_SPEC_FILE =
   /(?:^|\/)(?:openapi|swagger|asyncapi)[\w.-]*\.(?:ya?ml|json)$/i;
 const SCHEMA_FILE = /\.(?:proto|graphql|graphqls|gql)$/i;
 
+function specKeyword(text: string): string {
+  if (/asyncapi/.test(text)) return 'asyncapi';
+  if (/swagger/.test(text)) return 'swagger';
+  return 'openapi';
+}
+
 /** Files this detector wants to read. @public */
 export function isDocsOrOwnershipFile(path: string): boolean {
   return (
@@ -120,14 +126,7 @@ export function detectDocsAndOwnership(
   ) {
     signals.add('docs.api-spec', {
       path,
-      line: lineOf(
-        text,
-        /asyncapi/.test(text)
-          ? 'asyncapi'
-          : /swagger/.test(text)
-          ? 'swagger'
-          : 'openapi',
-      ),
+      line: lineOf(text, specKeyword(text)),
       note: 'API specification',
     });
   }

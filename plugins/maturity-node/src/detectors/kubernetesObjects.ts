@@ -30,6 +30,15 @@ function podSpecOf(obj: Obj): any {
   return spec.template?.spec;
 }
 
+function strategyNote(strategy: {
+  canary?: unknown;
+  blueGreen?: unknown;
+}): string {
+  if (strategy.canary) return ' (canary)';
+  if (strategy.blueGreen) return ' (blue-green)';
+  return '';
+}
+
 function hasRequestsAndLimits(container: any): boolean {
   const r = container?.resources ?? {};
   const req = r.requests ?? {};
@@ -163,15 +172,7 @@ export function detectKubernetesObject(
       const strategy = obj.spec?.strategy ?? {};
       signals.add(
         'cd.progressive',
-        at(
-          `Argo Rollout ${name}${
-            strategy.canary
-              ? ' (canary)'
-              : strategy.blueGreen
-              ? ' (blue-green)'
-              : ''
-          }`,
-        ),
+        at(`Argo Rollout ${name}${strategyNote(strategy)}`),
       );
     }
     if (kind === 'CronJob') {

@@ -164,12 +164,9 @@ export function renderHelmTemplate(
       } else {
         const v = evaluate(expression, values, scope.dot);
         const cond = v === undefined ? true : truthy(v);
-        const dot =
-          keyword === 'with' && v !== undefined
-            ? v
-            : keyword === 'range' && Array.isArray(v)
-            ? v[0]
-            : scope.dot;
+        let dot = scope.dot;
+        if (keyword === 'with' && v !== undefined) dot = v;
+        else if (keyword === 'range' && Array.isArray(v)) dot = v[0];
         stack.push({
           active: scope.active && cond,
           dot,

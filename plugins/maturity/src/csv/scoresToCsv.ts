@@ -43,7 +43,6 @@ export function scoresToCsv(
     ...pillars.map(p => s.pillars[p.id]),
     s.scoredAt,
   ]);
-  return (
-    [header, ...rows].map(r => r.map(cell).join(',')).join('\r\n') + '\r\n'
-  );
+  const lines = [header, ...rows].map(r => r.map(cell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
 }

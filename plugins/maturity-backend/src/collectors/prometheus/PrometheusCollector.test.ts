@@ -143,11 +143,9 @@ describeWithPrometheus('PrometheusCollector against a real Prometheus', () => {
     const result = await collector().collect(request());
     const evil = result.facts.get('component:default/evil')!;
     expect(factValues(evil)['prometheus.scraped']).toBe(false);
-    for (const fact of evil) {
-      for (const evidence of fact.evidence) {
-        if (evidence.query) expect(evidence.query).not.toContain('vector(1)');
-      }
-    }
+    const queries = evil.flatMap(f => f.evidence.map(e => e.query ?? ''));
+    expect(queries.some(q => q.length > 0)).toBe(true);
+    expect(queries.filter(q => q.includes('vector(1)'))).toEqual([]);
   });
 
   it('reports every entity as failed, with no facts, when Prometheus goes away', async () => {

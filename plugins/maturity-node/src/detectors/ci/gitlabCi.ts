@@ -18,9 +18,13 @@ const RESERVED = new Set([
   'pages',
 ]);
 
-function asList(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(asList);
+function asList(value: unknown): string[];
+function asList(value: unknown, keepObjects: true): any[];
+function asList(value: unknown, keepObjects = false): any[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value))
+    return keepObjects ? value : value.flatMap(v => asList(v));
+  if (typeof value === 'string' || keepObjects) return [value];
   return [];
 }
 
@@ -50,11 +54,7 @@ export function detectGitlabCi(
   signals.add('ci.pipeline', { path, line: 1, note: 'GitLab CI pipeline' });
 
   const localIncludes: string[] = [];
-  for (const include of Array.isArray(config.include)
-    ? config.include
-    : config.include
-    ? [config.include]
-    : []) {
+  for (const include of asList(config.include, true)) {
     const names: string[] =
       typeof include === 'string'
         ? [include]

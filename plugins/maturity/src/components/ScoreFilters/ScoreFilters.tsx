@@ -22,6 +22,16 @@ const FILTERS: {
   { key: 'level', label: 'Level', facet: 'levels' },
 ];
 
+function optionLabel(
+  key: ListKey,
+  value: string,
+  levelTitles: Record<string, string>,
+): string {
+  if (key !== 'level') return value.replace(/^[a-z]+:default\//, '');
+  if (value === 'none') return 'No level yet';
+  return levelTitles[value] ?? value;
+}
+
 /**
  * The overview's filters. Every choice is written to the URL by the caller,
  * so a filtered view can be bookmarked and shared in a roadmap review.
@@ -71,13 +81,7 @@ export function ScoreFilters(props: {
             size="small"
             options={options}
             value={query[f.key] ?? []}
-            getOptionLabel={o =>
-              f.key === 'level'
-                ? o === 'none'
-                  ? 'No level yet'
-                  : props.levelTitles[o] ?? o
-                : o.replace(/^[a-z]+:default\//, '')
-            }
+            getOptionLabel={o => optionLabel(f.key, o, props.levelTitles)}
             onChange={(_e, value) =>
               onChange({ [f.key]: value.length ? value : undefined })
             }
