@@ -20,4 +20,12 @@ yarn workspace app build --config ../../app-config.yaml --config ../../app-confi
   tail -40 .cache/e2e-app-build.log
   exit 1
 }
-exec yarn playwright test
+status=0
+yarn playwright test || status=$?
+# UPDATE_SCREENSHOTS=1 refreshes the README's screenshots from this run.
+if [ "${UPDATE_SCREENSHOTS:-0}" = 1 ] && [ "$status" = 0 ]; then
+  mkdir -p docs/images
+  cp .cache/e2e-results/*/maturity.png docs/images/maturity-overview.png
+  cp .cache/e2e-results/*/catalog.png docs/images/catalog.png
+fi
+exit "$status"
