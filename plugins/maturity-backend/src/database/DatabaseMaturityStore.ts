@@ -56,6 +56,22 @@ const SORT_COLUMNS: Record<NonNullable<ScoreQuery['orderBy']>, string[]> = {
   scoredAt: ['scored_at'],
 };
 
+// Replicas starting together race to create Knex's own bookkeeping tables
+// (and then wait on its lock); the loser retries once the winner is done.
+async function migrateWithRetry(client: Knex): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.migrate.latest({ directory: migrationsDir });
+      return;
+    } catch (error) {
+      const message = String((error as Error).message);
+      const race = /already exists|duplicate key|already locked/i.test(message);
+      if (!race || attempt >= 10) throw error;
+      await new Promise(resolve => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
 /**
  * {@link MaturityStore} on the plugin's own database (SQLite or PostgreSQL),
  * migrated by Knex on creation.
@@ -66,7 +82,7 @@ export class DatabaseMaturityStore implements MaturityStore {
   }): Promise<DatabaseMaturityStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrateWithRetry(client);
     }
     return new DatabaseMaturityStore(client);
   }
