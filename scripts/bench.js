@@ -11,6 +11,7 @@ const root = path.resolve(__dirname, '..');
 const benches = [
   'plugins/maturity-common/bench/evaluate.bench.ts',
   'plugins/maturity-node/bench/detect.bench.ts',
+  'plugins/maturity-backend/bench/backend.bench.ts',
 ].filter(file => fs.existsSync(path.join(root, file)));
 
 let failed = 0;

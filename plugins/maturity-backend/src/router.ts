@@ -61,7 +61,7 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req);
     const page = await scores.list(query, { credentials });
     res.json({
-      items: page.items.map(({ detail: _detail, ...summary }) => summary),
+      items: page.items,
       totalCount: page.totalCount,
       offset: query.offset ?? 0,
       limit: query.limit ?? 100,

@@ -17,6 +17,7 @@ import {
   type ScoreSnapshot,
   type StoredFacts,
   type StoredScore,
+  type StoredScoreSummary,
 } from './MaturityStore';
 
 const migrationsDir = resolvePackagePath(
@@ -48,6 +49,26 @@ type ScoreRow = {
   snapshot_id: string | number;
   scored_at: Date | number | string;
 };
+
+// Everything but the results: lists never parse them.
+const SUMMARY_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'namespace',
+  'name',
+  'title',
+  'owner',
+  'system',
+  'type',
+  'lifecycle',
+  'score',
+  'level',
+  'level_rank',
+  'next_level',
+  'rubric_hash',
+  'snapshot_id',
+  'scored_at',
+];
 
 const SORT_COLUMNS: Record<NonNullable<ScoreQuery['orderBy']>, string[]> = {
   score: ['score'],
@@ -182,7 +203,7 @@ export class DatabaseMaturityStore implements MaturityStore {
     const direction = query.order ?? 'desc';
     const rows: ScoreRow[] = await base
       .clone()
-      .select('*')
+      .select(SUMMARY_COLUMNS)
       .modify(qb => {
         for (const column of SORT_COLUMNS[query.orderBy ?? 'score']) {
           qb.orderBy(column, direction);
@@ -194,9 +215,7 @@ export class DatabaseMaturityStore implements MaturityStore {
 
     const pillars = await this.pillarsOf(rows.map(r => r.entity_ref));
     return {
-      items: rows.map(r =>
-        this.toStoredScore(r, pillars.get(r.entity_ref) ?? {}),
-      ),
+      items: rows.map(r => this.toSummary(r, pillars.get(r.entity_ref) ?? {})),
       totalCount: Number(count),
     };
   }
@@ -574,6 +593,16 @@ export class DatabaseMaturityStore implements MaturityStore {
     pillars: Record<string, number>,
   ): StoredScore {
     return {
+      ...this.toSummary(row, pillars),
+      detail: JSON.parse(row.detail) as JsonObject,
+    };
+  }
+
+  private toSummary(
+    row: Omit<ScoreRow, 'detail'>,
+    pillars: Record<string, number>,
+  ): StoredScoreSummary {
+    return {
       entityRef: row.entity_ref,
       kind: row.kind,
       namespace: row.namespace,
@@ -588,7 +617,6 @@ export class DatabaseMaturityStore implements MaturityStore {
       levelRank: Number(row.level_rank),
       nextLevel: row.next_level,
       pillars,
-      detail: JSON.parse(row.detail) as JsonObject,
       rubricHash: row.rubric_hash,
       snapshotId: String(row.snapshot_id),
       scoredAt: toDate(row.scored_at),

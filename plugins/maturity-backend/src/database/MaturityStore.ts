@@ -65,9 +65,12 @@ export interface ScoreQuery {
   limit?: number;
 }
 
+/** A current score without its results (what lists need). */
+export type StoredScoreSummary = Omit<StoredScore, 'detail'>;
+
 /** A page of the score list. */
 export interface ScorePage {
-  items: StoredScore[];
+  items: StoredScoreSummary[];
   totalCount: number;
 }
 

@@ -22,6 +22,7 @@ import type {
   ScoreQuery,
   ScoreSnapshot,
   StoredScore,
+  StoredScoreSummary,
 } from '../database/MaturityStore';
 import type { RefreshService } from '../refresh/RefreshService';
 
@@ -30,7 +31,7 @@ type Options = { credentials: BackstageCredentials };
 /** A team's services and how far they are on the roadmap. */
 export interface GroupRollup {
   group: { entityRef: string; title?: string; memberOf?: string[] };
-  services: StoredScore[];
+  services: StoredScoreSummary[];
   summary: {
     count: number;
     averageScore: number | null;

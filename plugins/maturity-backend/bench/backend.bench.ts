@@ -1,0 +1,285 @@
+/* eslint-disable no-console */
+/*
+ * Benchmark of the backend plugin in a real Backstage backend
+ * (startTestBackend), on SQLite and on PostgreSQL (when
+ * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set or a server
+ * answers on 127.0.0.1:5432):
+ *
+ *  - a full refresh of N synthetic entities (default 10,000) whose sources
+ *    are the demo's example repositories, with a real Prometheus; prints the
+ *    time and the number of Prometheus queries (read from Prometheus' own
+ *    request counter). Target: under 60 s.
+ *  - API latency under 20 concurrent clients: a page of 100 of the list, and
+ *    one entity. Targets: p95 under 50 ms and 20 ms.
+ *
+ * Run: yarn bench (or node -r @backstage/cli/config/nodeTransform.cjs plugins/maturity-backend/bench/backend.bench.ts [N])
+ */
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import knexFactory, { type Knex } from 'knex';
+import net from 'node:net';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import {
+  hasPrometheus,
+  startPrometheus,
+} from '../src/__testUtils__/startPrometheus';
+import maturityFeatures from '../src';
+
+const N = Number(process.argv[2] ?? 10_000);
+const SERVICES = 50;
+const examples = path.resolve(__dirname, '../../../examples/repos');
+const repos = [
+  'payments-api',
+  'ledger-worker',
+  'checkout-web',
+  'search-indexer',
+  'search-api',
+  'edge-gateway',
+  'data-exporter',
+  'shared-ui-kit',
+];
+
+function entities(): Entity[] {
+  const list: Entity[] = [];
+  for (let i = 0; i < N; i++) {
+    list.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: `svc-${i}`,
+        namespace: 'default',
+        annotations: {
+          'backstage.io/source-location': `url:https://github.com/roadmap-demo/${
+            repos[i % repos.length]
+          }/tree/main/`,
+          'prometheus.io/service-name': `svc-${i % SERVICES}`,
+        },
+      },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: `group:default/team-${i % 40}`,
+        system: `system:default/sys-${i % 25}`,
+      },
+      relations: [
+        { type: 'ownedBy', targetRef: `group:default/team-${i % 40}` },
+      ],
+    });
+  }
+  for (let t = 0; t < 40; t++) {
+    list.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: `team-${t}`, namespace: 'default' },
+      spec: { type: 'team', children: [] },
+    });
+  }
+  return list;
+}
+
+async function postgresAvailable(): Promise<string | undefined> {
+  const fromEnv =
+    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+  if (fromEnv) return fromEnv;
+  return new Promise(resolve => {
+    const socket = net.connect(5432, '127.0.0.1', () => {
+      socket.end();
+      resolve('postgresql://postgres@127.0.0.1:5432');
+    });
+    socket.on('error', () => resolve(undefined));
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
+}
+
+// The clients run in a worker thread, so they do not share the server's
+// event loop (which would add their own work to every measured request).
+const CLIENTS = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { url, paths, clients, perClient } = workerData;
+(async () => {
+  const times = [];
+  await Promise.all(Array.from({ length: clients }, async () => {
+    for (let i = 0; i < perClient; i++) {
+      const path = paths[Math.floor(Math.random() * paths.length)];
+      const started = performance.now();
+      const res = await fetch(url + path);
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(res.status + ' for ' + path);
+      times.push(performance.now() - started);
+    }
+  }));
+  parentPort.postMessage(times);
+})().catch(e => { throw e; });
+`;
+
+async function latency(
+  url: string,
+  paths: string[],
+  clients = 20,
+  perClient = 50,
+) {
+  const times = await new Promise<number[]>((resolve, reject) => {
+    const worker = new Worker(CLIENTS, {
+      eval: true,
+      workerData: { url, paths, clients, perClient },
+    });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    n: times.length,
+  };
+}
+
+// Prometheus' own request counter, read from its /metrics endpoint.
+async function prometheusQueries(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  let total = 0;
+  for (const m of text.matchAll(
+    /^prometheus_http_requests_total\{[^}]*handler="\/api\/v1\/(?:query|rules)"[^}]*\} (\d+)/gm,
+  )) {
+    total += Number(m[1]);
+  }
+  return total;
+}
+
+async function run(
+  label: string,
+  database: { knex?: Knex },
+  prometheusUrl: string,
+) {
+  const features: any[] = [
+    maturityFeatures,
+    catalogServiceMock.factory({ entities: entities() }),
+    mockServices.rootConfig.factory({
+      data: {
+        maturity: {
+          repository: {
+            localRoots: [
+              {
+                urlPrefix: 'https://github.com/roadmap-demo/',
+                directory: examples,
+              },
+            ],
+          },
+          kubernetes: { enabled: false },
+          prometheus: {
+            servers: [{ url: prometheusUrl, availabilityWindow: '1h' }],
+          },
+          refresh: { batchSize: 250, concurrency: 8 },
+          // The test backend's scheduler runs tasks without an initial delay at start.
+          schedule: { frequency: { hours: 24 }, timeout: { minutes: 10 } },
+        },
+      },
+    }),
+  ];
+  if (database.knex)
+    features.push(mockServices.database.factory({ knex: database.knex }));
+  const queriesBefore = await prometheusQueries(prometheusUrl);
+  const started = performance.now();
+  const backend = await startTestBackend({ features });
+  const url = `http://localhost:${backend.server.port()}/api/maturity`;
+  let scored = 0;
+  while (scored < N) {
+    await new Promise(resolve => setTimeout(resolve, 500));
+    const res = await fetch(`${url}/scores?limit=1`);
+    scored = ((await res.json()) as any).totalCount ?? 0;
+    if (process.env.BENCH_DEBUG) console.log(`scored ${scored}`);
+  }
+  const refreshSeconds = (performance.now() - started) / 1000;
+  const queries = (await prometheusQueries(prometheusUrl)) - queriesBefore;
+  let peak = process.memoryUsage().rss;
+
+  const pages = Array.from(
+    { length: Math.max(1, Math.floor(N / 100)) },
+    (_, i) => `/scores?limit=100&offset=${i * 100}&orderBy=score`,
+  );
+  const ones = Array.from(
+    { length: 500 },
+    (_, i) => `/scores/component/default/svc-${(i * 7919) % N}`,
+  );
+  const list = await latency(url, pages);
+  const one = await latency(url, ones);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  console.log(
+    `${label}: full refresh of ${N} entities in ${refreshSeconds.toFixed(
+      1,
+    )} s (target < 60 s); ${queries} Prometheus requests`,
+  );
+  console.log(
+    `  list, page of 100: p50 ${list.p50.toFixed(1)} ms, p95 ${list.p95.toFixed(
+      1,
+    )} ms over ${list.n} requests (target p95 < 50 ms)`,
+  );
+  console.log(
+    `  one entity:        p50 ${one.p50.toFixed(1)} ms, p95 ${one.p95.toFixed(
+      1,
+    )} ms over ${one.n} requests (target p95 < 20 ms)`,
+  );
+  console.log(`  peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB`);
+  await backend.stop();
+}
+
+async function main() {
+  if (!hasPrometheus) {
+    console.log(
+      'backend bench skipped: the prometheus binary is not installed (apt-get install prometheus)',
+    );
+    return;
+  }
+  const services = Array.from({ length: SERVICES }, (_, i) => `svc-${i}`);
+  const prometheus = await startPrometheus({
+    up: services.slice(0, SERVICES - 5),
+    down: services.slice(SERVICES - 5),
+    rules: `groups:\n  - name: bench\n    rules:\n${services
+      .slice(0, 10)
+      .map(
+        s =>
+          `      - alert: ${s.replace(
+            '-',
+            '',
+          )}Down\n        expr: up{service="${s}"} == 0\n`,
+      )
+      .join('')}`,
+  });
+  try {
+    await run('SQLite', {}, prometheus.url);
+    const pg = await postgresAvailable();
+    if (pg) {
+      const dbName = `maturity_bench_${process.pid}`;
+      const admin = knexFactory({ client: 'pg', connection: pg });
+      await admin.raw(`CREATE DATABASE ${dbName}`);
+      const knex = knexFactory({
+        client: 'pg',
+        connection: `${pg.replace(/\/$/, '')}/${dbName}`,
+        pool: { min: 0, max: 10 },
+      });
+      try {
+        await run('PostgreSQL', { knex }, prometheus.url);
+      } finally {
+        await knex.destroy();
+        await admin.raw(`DROP DATABASE IF EXISTS ${dbName}`);
+        await admin.destroy();
+      }
+    } else {
+      console.log('PostgreSQL: skipped (no server on 127.0.0.1:5432)');
+    }
+  } finally {
+    await prometheus.stop();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exitCode = 1;
+});
