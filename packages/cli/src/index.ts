@@ -76,10 +76,6 @@ export async function run(
       const progress = opts.quiet
         ? () => {}
         : (m: string) => io.stderr(`maturity: ${m}\n`);
-      if (opts.prometheusUrl)
-        progress(
-          '--prometheus-url is not supported yet; Prometheus checks stay unknown',
-        );
       exitCode = await scoreCommand(
         target,
         {
@@ -87,6 +83,7 @@ export async function run(
           minLevel: opts.minLevel,
           rubric: opts.rubric,
           entity: opts.entity,
+          prometheusUrl: opts.prometheusUrl,
           color: opts.color !== false && io.isTTY && !process.env.NO_COLOR,
           version,
           progress,

@@ -2,6 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  hasPrometheus,
+  startPrometheus,
+} from '@roadmap/plugin-maturity-node/testUtils';
 import { run } from './index';
 
 jest.setTimeout(60_000);
@@ -159,5 +163,121 @@ describe('maturity score', () => {
     expect(JSON.parse(stdout).level).toBe('bronze');
     const direct = await cli(['score', bare, '--format', 'json']);
     expect(JSON.parse(direct.stdout).source).toBe(bare);
+  });
+});
+
+describe('maturity score on the demo repositories', () => {
+  const repos = path.resolve(__dirname, '../../../examples/repos');
+  // The levels examples/README.md documents for each demo service.
+  const expected: Record<string, string | null> = {
+    'payments-api': 'gold',
+    'edge-gateway': 'gold',
+    'ledger-worker': 'silver',
+    'search-api': 'silver',
+    'checkout-web': 'bronze',
+    'search-indexer': 'bronze',
+    'shared-ui-kit': 'bronze',
+    'data-exporter': null,
+    'platform-docs': null,
+    'notification-service': null,
+    'legacy-billing': null,
+    'hobby-recommender': null,
+  };
+
+  it.each(Object.entries(expected))('%s reaches %s', async (name, level) => {
+    const { code, stdout } = await cli([
+      'score',
+      path.join(repos, name),
+      '--format',
+      'json',
+      '--quiet',
+    ]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.level).toBe(level);
+    expect(report.entityRef).toBe(`component:default/${name}`);
+  });
+
+  it('sees the tricky cases of the demo for what they are', async () => {
+    const result = async (name: string, check: string) => {
+      const { stdout } = await cli([
+        'score',
+        path.join(repos, name),
+        '--format',
+        'json',
+        '--quiet',
+      ]);
+      return JSON.parse(stdout).results.find((r: any) => r.checkId === check);
+    };
+    expect((await result('search-indexer', 'cd.deploy')).status).toBe('fail'); // kind cluster in CI
+    expect((await result('search-indexer', 'rel.resources')).status).toBe(
+      'fail',
+    ); // no limits
+    expect((await result('search-api', 'rel.pdb')).status).toBe('fail'); // PDB disabled by default
+    expect((await result('legacy-billing', 'ci.tests')).status).toBe('fail'); // commented-out stage
+    expect((await result('ledger-worker', 'rel.chaos')).status).toBe('exempt');
+    expect(
+      (await result('ledger-worker', 'ci.tests')).evidence[0],
+    ).toMatchObject({ path: '.gitlab-ci.yml' });
+  });
+});
+
+describe('maturity score --prometheus-url', () => {
+  const repos = path.resolve(__dirname, '../../../examples/repos');
+  const describeWithPrometheus = hasPrometheus ? it : it.skip;
+
+  describeWithPrometheus(
+    'judges the live Prometheus checks on a real Prometheus',
+    async () => {
+      const prometheus = await startPrometheus({
+        up: ['ledger-worker'],
+        down: [],
+        rules:
+          'groups:\n  - name: ledger\n    rules:\n      - alert: LedgerDown\n        expr: up{service="ledger-worker"} == 0\n',
+      });
+      try {
+        const { stdout, stderr } = await cli([
+          'score',
+          path.join(repos, 'ledger-worker'),
+          '--format',
+          'json',
+          '--prometheus-url',
+          prometheus.url,
+        ]);
+        const report = JSON.parse(stdout);
+        expect(report.judgedSources).toContain('prometheus');
+        expect(
+          report.results.find((r: any) => r.checkId === 'prom.scraped'),
+        ).toMatchObject({ status: 'pass' });
+        expect(
+          report.results.find((r: any) => r.checkId === 'prom.alerts'),
+        ).toMatchObject({ status: 'pass' });
+        expect(
+          report.results.find((r: any) => r.checkId === 'prom.slo'),
+        ).toMatchObject({ status: 'fail' });
+        expect(stderr).toMatch(/queried Prometheus .* \(3 requests\)/);
+      } finally {
+        await prometheus.stop();
+      }
+    },
+  );
+
+  it('keeps Prometheus checks unknown, and says why, when Prometheus is down', async () => {
+    const { code, stdout, stderr } = await cli([
+      'score',
+      path.join(repos, 'ledger-worker'),
+      '--format',
+      'json',
+      '--prometheus-url',
+      'http://127.0.0.1:1',
+    ]);
+    expect(code).toBe(0);
+    expect(
+      JSON.parse(stdout).results.find((r: any) => r.checkId === 'prom.scraped')
+        .status,
+    ).toBe('unknown');
+    expect(stderr).toMatch(
+      /could not be queried.*Prometheus checks stay unknown/,
+    );
   });
 });

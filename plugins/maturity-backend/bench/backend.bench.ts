@@ -24,7 +24,7 @@ import { Worker } from 'node:worker_threads';
 import {
   hasPrometheus,
   startPrometheus,
-} from '../src/__testUtils__/startPrometheus';
+} from '@roadmap/plugin-maturity-node/testUtils';
 import maturityFeatures from '../src';
 
 const N = Number(process.argv[2] ?? 10_000);

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import {
   hasPrometheus,
   startPrometheus,
-} from './__testUtils__/startPrometheus';
+} from '@roadmap/plugin-maturity-node/testUtils';
 import maturityFeatures from './index';
 
 jest.setTimeout(120_000);

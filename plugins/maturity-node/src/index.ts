@@ -13,6 +13,10 @@ export * from './tree/InMemoryRepositoryTree';
 export * from './tree/FileSystemRepositoryTree';
 export * from './tree/CachingRepositoryTree';
 export * from './detectors/detectRepositoryFacts';
+export * from './prometheus/PrometheusClient';
+export * from './prometheus/PrometheusCollector';
+export * from './prometheus/prometheusServersFromConfig';
+export * from './prometheus/ruleSelectsService';
 export * from './detectors/renderHelmTemplate';
 export { Signals } from './detectors/Signals';
 export {

@@ -10,7 +10,9 @@ import {
 import {
   detectRepositoryFacts,
   FileSystemRepositoryTree,
+  PrometheusCollector,
 } from '@roadmap/plugin-maturity-node';
+import type { Entity } from '@backstage/catalog-model';
 import { loadEntity } from '../entity/loadEntity';
 import { formatJson } from '../formats/formatJson';
 import { formatMarkdown } from '../formats/formatMarkdown';
@@ -26,6 +28,7 @@ export interface ScoreOptions {
   minLevel?: string;
   rubric?: string;
   entity?: string;
+  prometheusUrl?: string;
   color: boolean;
   version: string;
   progress: (message: string) => void;
@@ -108,6 +111,18 @@ export async function scoreCommand(
       facts.push(...extractCatalogFacts(entity, { now, file, ownerIsGroup }));
       judgedSources.push('catalog');
     }
+    if (options.prometheusUrl) {
+      const live = await prometheusFacts(
+        options.prometheusUrl,
+        entity,
+        now,
+        options.progress,
+      );
+      if (live) {
+        facts.push(...live);
+        judgedSources.push('prometheus');
+      }
+    }
     const score = createEvaluator(rubric).evaluate({
       entity,
       facts,
@@ -140,4 +155,58 @@ export async function scoreCommand(
   } finally {
     await source.cleanup();
   }
+}
+
+/**
+ * Live facts from one Prometheus server, with the same collector as the
+ * backend. Undefined (the checks stay unknown) when there is no entity to
+ * name the service, or when Prometheus cannot be queried.
+ */
+async function prometheusFacts(
+  url: string,
+  entity: Entity | undefined,
+  now: Date,
+  progress: (message: string) => void,
+): Promise<Fact[] | undefined> {
+  if (!/^https?:\/\//.test(url)) {
+    throw new UsageError(`--prometheus-url "${url}" is not an http(s) URL`);
+  }
+  if (!entity) {
+    progress(
+      '--prometheus-url needs an entity (catalog-info.yaml or --entity) to know which series are the service; Prometheus checks stay unknown',
+    );
+    return undefined;
+  }
+  const collector = new PrometheusCollector([
+    {
+      name: 'default',
+      url,
+      serviceLabel: 'service',
+      availabilityWindow: '7d',
+      headers: {},
+    },
+  ]);
+  const silent = {
+    info() {},
+    warn() {},
+    error() {},
+    debug() {},
+    child() {
+      return silent;
+    },
+  };
+  const result = await collector.collect({
+    entities: [entity],
+    now,
+    logger: silent as any,
+    signal: AbortSignal.timeout(15_000),
+    previous: new Map(),
+  });
+  const failure = [...(result.failures?.values() ?? [])][0];
+  if (failure) {
+    progress(`${failure}; Prometheus checks stay unknown`);
+    return undefined;
+  }
+  progress(`queried Prometheus at ${url} (${collector.requestCount} requests)`);
+  return [...result.facts.values()][0];
 }

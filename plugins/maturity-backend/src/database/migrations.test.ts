@@ -7,6 +7,39 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 const directory = DatabaseMaturityStore.migrationsDirectory();
 
 describe.each(databases.eachSupportedId())('migrations on %p', id => {
+  it('20261124160000_sort_indexes goes up and down over real rows', async () => {
+    const knex = await databases.init(id);
+    await knex.migrate.up({ directory, name: '20261124140000_init.js' });
+    await knex('maturity_scores').insert({
+      entity_ref: 'component:default/api',
+      kind: 'Component',
+      namespace: 'default',
+      name: 'api',
+      score: 10,
+      level: null,
+      level_rank: -1,
+      detail: '{}',
+      rubric_hash: 'h',
+      snapshot_id: 1,
+      scored_at: new Date('2026-11-24T00:00:00Z'),
+    });
+    await knex.migrate.up({
+      directory,
+      name: '20261124160000_sort_indexes.js',
+    });
+    await expect(
+      knex('maturity_scores')
+        .orderBy([{ column: 'score' }, { column: 'entity_ref' }])
+        .first(),
+    ).resolves.toMatchObject({ name: 'api' });
+    await knex.migrate.down({ directory });
+    await expect(knex('maturity_scores').count({ n: '*' })).resolves.toEqual([
+      { n: expect.anything() },
+    ]);
+    await knex.migrate.down({ directory });
+    await expect(knex.schema.hasTable('maturity_scores')).resolves.toBe(false);
+  });
+
   it('20261124140000_init goes up with real rows and down cleanly', async () => {
     const knex = await databases.init(id);
     await knex.migrate.up({ directory, name: '20261124140000_init.js' });

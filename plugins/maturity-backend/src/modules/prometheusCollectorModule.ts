@@ -3,7 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { maturityCollectorsExtensionPoint } from '@roadmap/plugin-maturity-node';
-import { PrometheusCollector } from '../collectors/prometheus/PrometheusCollector';
+import { PrometheusCollector } from '@roadmap/plugin-maturity-node';
 
 /**
  * Adds the Prometheus collector when `maturity.prometheus.servers` is set.

@@ -5,7 +5,7 @@ import type {
   CollectRequest,
   CollectResult,
   MaturityCollector,
-} from '@roadmap/plugin-maturity-node';
+} from '../collectors/MaturityCollector';
 import { PrometheusClient, type PrometheusRule } from './PrometheusClient';
 import {
   prometheusServersFromConfig,

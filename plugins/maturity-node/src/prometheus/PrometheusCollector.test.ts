@@ -5,7 +5,7 @@ import {
   hasPrometheus,
   startPrometheus,
   type RunningPrometheus,
-} from '../../__testUtils__/startPrometheus';
+} from '../testUtils/startPrometheus';
 import { PrometheusCollector } from './PrometheusCollector';
 
 jest.setTimeout(60_000);
