@@ -49,7 +49,7 @@ stage() {
 if [ "$skip_static" = 0 ]; then
   stage "type check" yarn tsc
   stage "repo fix --check" yarn backstage-cli repo fix --check
-  stage "prettier" yarn prettier --check --log-level warn .
+  stage "prettier" yarn prettier --check --loglevel warn .
   stage "lint" yarn backstage-cli repo lint
 fi
 

@@ -224,11 +224,8 @@ describe('maturity score on the demo repositories', () => {
 
 describe('maturity score --prometheus-url', () => {
   const repos = path.resolve(__dirname, '../../../examples/repos');
-  const describeWithPrometheus = hasPrometheus ? it : it.skip;
-
-  describeWithPrometheus(
-    'judges the live Prometheus checks on a real Prometheus',
-    async () => {
+  (hasPrometheus ? describe : describe.skip)('with a real Prometheus', () => {
+    it('judges the live Prometheus checks', async () => {
       const prometheus = await startPrometheus({
         up: ['ledger-worker'],
         down: [],
@@ -259,8 +256,8 @@ describe('maturity score --prometheus-url', () => {
       } finally {
         await prometheus.stop();
       }
-    },
-  );
+    });
+  });
 
   it('keeps Prometheus checks unknown, and says why, when Prometheus is down', async () => {
     const { code, stdout, stderr } = await cli([
