@@ -254,7 +254,9 @@ async function main() {
   });
   try {
     await run('SQLite', {}, prometheus.url);
-    const pg = await postgresAvailable();
+    const pg = process.env.BENCH_SQLITE_ONLY
+      ? undefined
+      : await postgresAvailable();
     if (pg) {
       const dbName = `maturity_bench_${process.pid}`;
       const admin = knexFactory({ client: 'pg', connection: pg });
@@ -272,7 +274,11 @@ async function main() {
         await admin.destroy();
       }
     } else {
-      console.log('PostgreSQL: skipped (no server on 127.0.0.1:5432)');
+      console.log(
+        process.env.BENCH_SQLITE_ONLY
+          ? 'PostgreSQL: skipped (BENCH_SQLITE_ONLY)'
+          : 'PostgreSQL: skipped (no server on 127.0.0.1:5432)',
+      );
     }
   } finally {
     await prometheus.stop();
