@@ -19,17 +19,16 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { type Knex } from 'knex';
 import net from 'node:net';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
   hasPrometheus,
   startPrometheus,
 } from '@roadmap/plugin-maturity-node/testUtils';
+import { demoMaturityConfig } from '../src/__testUtils__/demo';
 import maturityFeatures from '../src';
 
 const N = Number(process.argv[2] ?? 10_000);
 const SERVICES = 50;
-const examples = path.resolve(__dirname, '../../../examples/repos');
 const repos = [
   'payments-api',
   'ledger-worker',
@@ -162,25 +161,14 @@ async function run(
     maturityFeatures,
     catalogServiceMock.factory({ entities: entities() }),
     mockServices.rootConfig.factory({
-      data: {
-        maturity: {
-          repository: {
-            localRoots: [
-              {
-                urlPrefix: 'https://github.com/roadmap-demo/',
-                directory: examples,
-              },
-            ],
-          },
-          kubernetes: { enabled: false },
-          prometheus: {
-            servers: [{ url: prometheusUrl, availabilityWindow: '1h' }],
-          },
-          refresh: { batchSize: 250, concurrency: 8 },
-          // The test backend's scheduler runs tasks without an initial delay at start.
-          schedule: { frequency: { hours: 24 }, timeout: { minutes: 10 } },
+      data: demoMaturityConfig({
+        prometheus: {
+          servers: [{ url: prometheusUrl, availabilityWindow: '1h' }],
         },
-      },
+        refresh: { batchSize: 250, concurrency: 8 },
+        // The test backend's scheduler runs tasks without an initial delay at start.
+        schedule: { frequency: { hours: 24 }, timeout: { minutes: 10 } },
+      }),
     }),
   ];
   if (database.knex)

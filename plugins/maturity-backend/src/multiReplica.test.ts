@@ -6,10 +6,13 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
-import { parse } from 'yaml';
 import { DatabaseMaturityStore } from './database/DatabaseMaturityStore';
+import {
+  demoEntity,
+  demoMaturityConfig,
+  examplesDir,
+} from './__testUtils__/demo';
 import maturityFeatures from './index';
 import { RefreshService } from './refresh/RefreshService';
 import { RubricEntityScorer } from './scoring/RubricEntityScorer';
@@ -20,20 +23,8 @@ jest.setTimeout(120_000);
 // Two backend replicas only share state through PostgreSQL; SQLite in
 // memory is per process, so this is a PostgreSQL-only test.
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
-const examples = path.resolve(__dirname, '../../../examples/repos');
 
-function demoEntity(name: string): Entity {
-  const entity = parse(
-    fs.readFileSync(path.join(examples, name, 'catalog-info.yaml'), 'utf8'),
-  ) as Entity;
-  entity.metadata.namespace = 'default';
-  entity.relations = [
-    { type: 'ownedBy', targetRef: String(entity.spec!.owner) },
-  ];
-  return entity;
-}
-
-const names = fs.readdirSync(examples).sort();
+const names = fs.readdirSync(examplesDir).sort();
 const entities = names.map(demoEntity);
 
 describe.each(databases.eachSupportedId())(
@@ -47,26 +38,7 @@ describe.each(databases.eachSupportedId())(
             maturityFeatures,
             catalogServiceMock.factory({ entities }),
             mockServices.database.factory({ knex }),
-            mockServices.rootConfig.factory({
-              data: {
-                maturity: {
-                  repository: {
-                    localRoots: [
-                      {
-                        urlPrefix: 'https://github.com/roadmap-demo/',
-                        directory: examples,
-                      },
-                    ],
-                  },
-                  kubernetes: { enabled: false },
-                  schedule: {
-                    frequency: { hours: 24 },
-                    timeout: { minutes: 5 },
-                    initialDelay: { hours: 24 },
-                  },
-                },
-              },
-            }),
+            mockServices.rootConfig.factory({ data: demoMaturityConfig() }),
           ],
         });
       const [a, b] = await Promise.all([start(), start()]);

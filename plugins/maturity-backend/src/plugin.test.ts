@@ -10,27 +10,13 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
 import request from 'supertest';
+import { demoEntity, demoMaturityConfig } from './__testUtils__/demo';
 import maturityFeatures from './index';
 
 jest.setTimeout(60_000);
 
-const examples = path.resolve(__dirname, '../../../examples/repos');
-
-// The demo's own entities, as the catalog would hold them.
-function component(name: string): Entity {
-  const entity = parse(
-    fs.readFileSync(path.join(examples, name, 'catalog-info.yaml'), 'utf8'),
-  ) as Entity;
-  entity.metadata.namespace = 'default';
-  entity.relations = [
-    { type: 'ownedBy', targetRef: String(entity.spec!.owner) },
-  ];
-  return entity;
-}
+const component = demoEntity;
 
 const entities: Entity[] = [
   component('payments-api'),
@@ -48,26 +34,7 @@ async function startBackend(extra: any[] = []) {
     features: [
       maturityFeatures,
       catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          maturity: {
-            repository: {
-              localRoots: [
-                {
-                  urlPrefix: 'https://github.com/roadmap-demo/',
-                  directory: examples,
-                },
-              ],
-            },
-            kubernetes: { enabled: false },
-            schedule: {
-              frequency: { hours: 24 },
-              timeout: { minutes: 5 },
-              initialDelay: { hours: 24 },
-            },
-          },
-        },
-      }),
+      mockServices.rootConfig.factory({ data: demoMaturityConfig() }),
       ...extra,
     ],
   });

@@ -1,5 +1,4 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,22 +8,19 @@ import {
   hasPrometheus,
   startPrometheus,
 } from '@roadmap/plugin-maturity-node/testUtils';
+import {
+  demoEntity,
+  demoMaturityConfig,
+  examplesDir,
+} from './__testUtils__/demo';
 import maturityFeatures from './index';
 
 jest.setTimeout(120_000);
 
-const examples = path.resolve(__dirname, '../../../examples/repos');
-const entity = parse(
-  fs.readFileSync(
-    path.join(examples, 'payments-api', 'catalog-info.yaml'),
-    'utf8',
-  ),
-) as Entity;
-entity.metadata.namespace = 'default';
-entity.relations = [{ type: 'ownedBy', targetRef: String(entity.spec!.owner) }];
+const entity = demoEntity('payments-api');
 
 const RULES = fs.readFileSync(
-  path.join(examples, 'payments-api', 'monitoring', 'prometheus-rule.yaml'),
+  path.join(examplesDir, 'payments-api', 'monitoring', 'prometheus-rule.yaml'),
   'utf8',
 );
 // The PrometheusRule's groups, as a plain rules file for the server.
@@ -60,30 +56,12 @@ const statusOf = (body: any, id: string) =>
               ],
             }),
             mockServices.rootConfig.factory({
-              data: {
-                maturity: {
-                  repository: {
-                    localRoots: [
-                      {
-                        urlPrefix: 'https://github.com/roadmap-demo/',
-                        directory: examples,
-                      },
-                    ],
-                  },
-                  kubernetes: { enabled: false },
-                  prometheus: {
-                    servers: [
-                      { url: prometheus.url, availabilityWindow: '1h' },
-                    ],
-                  },
-                  refresh: { sourceTimeout: { seconds: 5 } },
-                  schedule: {
-                    frequency: { hours: 24 },
-                    timeout: { minutes: 5 },
-                    initialDelay: { hours: 24 },
-                  },
+              data: demoMaturityConfig({
+                prometheus: {
+                  servers: [{ url: prometheus.url, availabilityWindow: '1h' }],
                 },
-              },
+                refresh: { sourceTimeout: { seconds: 5 } },
+              }),
             }),
           ],
         });
