@@ -63,9 +63,17 @@ roadmap_yarn_install() {
     return 0
   fi
   toolchain_log "yarn install"
-  (cd "$ROADMAP_ROOT" && yarn install --immutable 2>&1 | grep -v '^➤ YN0000: │' || true)
+  local status
+  mkdir -p "$ROADMAP_ROOT/.toolchain"
+  (cd "$ROADMAP_ROOT" && yarn install --immutable >"$ROADMAP_ROOT/.toolchain/yarn-install.log" 2>&1)
+  status=$?
+  grep -E 'YN0001|YN0009|YN0028|YN0082|Done|Failed' "$ROADMAP_ROOT/.toolchain/yarn-install.log" >&2 || true
+  if [ "$status" != 0 ]; then
+    toolchain_log "yarn install failed (exit $status); see .toolchain/yarn-install.log"
+    return 1
+  fi
   (cd "$ROADMAP_ROOT" && test -d node_modules/better-sqlite3/build) || {
-    toolchain_log "yarn install failed (better-sqlite3 was not built)"
+    toolchain_log "yarn install did not build better-sqlite3; see .toolchain/yarn-install.log"
     return 1
   }
   echo "$sum" >"$stamp"
