@@ -18,6 +18,8 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { type Knex } from 'knex';
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import net from 'node:net';
 import { Worker } from 'node:worker_threads';
 import {
@@ -196,8 +198,21 @@ async function run(
     { length: 500 },
     (_, i) => `/scores/component/default/svc-${(i * 7919) % N}`,
   );
+  // BENCH_PROFILE=file.cpuprofile: a CPU profile of the server while it
+  // answers the latency clients.
+  const session = process.env.BENCH_PROFILE ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   const list = await latency(url, pages);
   const one = await latency(url, ones);
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    fs.writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+    session.disconnect();
+  }
   peak = Math.max(peak, process.memoryUsage().rss);
   console.log(
     `${label}: full refresh of ${N} entities in ${refreshSeconds.toFixed(

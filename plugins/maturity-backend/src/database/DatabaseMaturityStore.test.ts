@@ -152,6 +152,45 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(['alpha']);
     });
 
+    it('pages deep into the list in a stable order, and reads rows scored before the summary column', async () => {
+      const { knex, store } = await createStore();
+      for (let i = 0; i < 30; i++) {
+        await store.saveScore(
+          record(`svc-${String(i).padStart(2, '0')}`, {
+            score: i % 3,
+            pillars: { cicd: i, security: 100 - i },
+          }),
+        );
+      }
+      const pages = [];
+      for (let offset = 0; offset < 30; offset += 7) {
+        const page = await store.listScores({ limit: 7, offset });
+        expect(page.totalCount).toBe(30);
+        pages.push(...page.items);
+      }
+      // every entity once, by score then ref, both descending
+      expect(pages.map(p => p.name)).toEqual(
+        Array.from({ length: 30 }, (_, i) => i)
+          .sort((a, b) => (b % 3) - (a % 3) || b - a)
+          .map(i => `svc-${String(i).padStart(2, '0')}`),
+      );
+
+      // a row written before the summary column existed
+      await knex('maturity_scores')
+        .where({ entity_ref: 'component:default/svc-29' })
+        .update({ summary: null });
+      const [legacy] = (await store.listScores({ text: 'svc-29', limit: 1 }))
+        .items;
+      const fresh = pages.find(p => p.name === 'svc-29')!;
+      expect(legacy).toEqual(fresh);
+      expect(legacy.pillars).toEqual({ cicd: 29, security: 71 });
+      expect(legacy.scoredAt).toBeInstanceOf(Date);
+      expect((await store.getScore(fresh.entityRef))!.pillars).toEqual({
+        cicd: 29,
+        security: 71,
+      });
+    });
+
     it('counts levels and finds the biggest movers since a date', async () => {
       const { store } = await createStore();
       const day = (d: number) => new Date(Date.UTC(2026, 9, d));

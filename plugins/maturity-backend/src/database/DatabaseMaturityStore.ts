@@ -48,6 +48,7 @@ type ScoreRow = {
   rubric_hash: string;
   snapshot_id: string | number;
   scored_at: Date | number | string;
+  summary: string | null;
 };
 
 // Everything but the results: lists never parse them.
@@ -68,6 +69,7 @@ const SUMMARY_COLUMNS = [
   'rubric_hash',
   'snapshot_id',
   'scored_at',
+  'summary',
 ];
 
 const SORT_COLUMNS: Record<NonNullable<ScoreQuery['orderBy']>, string[]> = {
@@ -76,6 +78,12 @@ const SORT_COLUMNS: Record<NonNullable<ScoreQuery['orderBy']>, string[]> = {
   name: ['name', 'namespace', 'kind'],
   scoredAt: ['scored_at'],
 };
+
+/** The summary of a score as the list serves it, for the summary column. */
+function summaryOf(score: StoredScore): StoredScoreSummary {
+  const { detail: _detail, ...summary } = score;
+  return summary;
+}
 
 // Replicas starting together race to create Knex's own bookkeeping tables
 // (and then wait on its lock); the loser retries once the winner is done.
@@ -169,6 +177,7 @@ export class DatabaseMaturityStore implements MaturityStore {
           rubric_hash: record.rubricHash,
           snapshot_id: snapshotId,
           scored_at: record.scoredAt,
+          summary: JSON.stringify(summaryOf({ ...record, snapshotId })),
         })
         .onConflict('entity_ref')
         .merge();
@@ -191,33 +200,58 @@ export class DatabaseMaturityStore implements MaturityStore {
       .where({ entity_ref: entityRef })
       .first();
     if (!row) return undefined;
-    const pillars = await this.pillarsOf([entityRef]);
-    return this.toStoredScore(row, pillars.get(entityRef) ?? {});
+    const [summary] = await this.summaries([row]);
+    return { ...summary, detail: JSON.parse(row.detail) as JsonObject };
   }
 
   async listScores(query: ScoreQuery): Promise<ScorePage> {
     const base = this.db<ScoreRow>('maturity_scores');
     this.applyFilters(base, query);
+    const direction = query.order ?? 'desc';
+    const sortColumns = [
+      ...SORT_COLUMNS[query.orderBy ?? 'score'],
+      // Same direction as the sort columns, so one index serves the whole
+      // ORDER BY (read backwards for descending pages).
+      'entity_ref',
+    ];
+    const ordered = (qb: Knex.QueryBuilder, table?: string) => {
+      for (const column of sortColumns) {
+        qb.orderBy(table ? `${table}.${column}` : column, direction);
+      }
+    };
 
     const [{ count }] = await base.clone().count({ count: '*' });
-    const direction = query.order ?? 'desc';
-    const rows: ScoreRow[] = await base
+    // Deferred join: the offset is walked on the sort index alone, and only
+    // the page's rows are read from the table.
+    const page = base
       .clone()
-      .select(SUMMARY_COLUMNS)
-      .modify(qb => {
-        for (const column of SORT_COLUMNS[query.orderBy ?? 'score']) {
-          qb.orderBy(column, direction);
-        }
-        qb.orderBy('entity_ref', 'asc');
-      })
-      .offset(query.offset ?? 0)
-      .limit(query.limit ?? 100);
+      .select('entity_ref')
+      .modify(qb => ordered(qb))
+      // Inlined (they are validated integers): SQLite plans a page with a
+      // bound LIMIT/OFFSET three times slower than with literal ones.
+      .offset(Math.max(0, Math.trunc(query.offset ?? 0)), { skipBinding: true })
+      .limit(Math.max(0, Math.trunc(query.limit ?? 100)), { skipBinding: true })
+      .as('page');
+    const rows: ScoreRow[] = await this.db('maturity_scores')
+      .join(page, 'page.entity_ref', 'maturity_scores.entity_ref')
+      .select(SUMMARY_COLUMNS.map(c => `maturity_scores.${c}`))
+      .modify(qb => ordered(qb, 'maturity_scores'));
+    return { items: await this.summaries(rows), totalCount: Number(count) };
+  }
 
-    const pillars = await this.pillarsOf(rows.map(r => r.entity_ref));
-    return {
-      items: rows.map(r => this.toSummary(r, pillars.get(r.entity_ref) ?? {})),
-      totalCount: Number(count),
-    };
+  /** Summaries from their stored JSON; older rows from their columns. */
+  private async summaries(
+    rows: Omit<ScoreRow, 'detail'>[],
+  ): Promise<StoredScoreSummary[]> {
+    const legacy = rows.filter(r => !r.summary).map(r => r.entity_ref);
+    const pillars = await this.pillarsOf(legacy);
+    return rows.map(row => {
+      if (!row.summary) {
+        return this.toSummary(row, pillars.get(row.entity_ref) ?? {});
+      }
+      const summary = JSON.parse(row.summary);
+      return { ...summary, scoredAt: new Date(summary.scoredAt) };
+    });
   }
 
   async facets(
@@ -586,16 +620,6 @@ export class DatabaseMaturityStore implements MaturityStore {
       result.set(row.entity_ref, pillars);
     }
     return result;
-  }
-
-  private toStoredScore(
-    row: ScoreRow,
-    pillars: Record<string, number>,
-  ): StoredScore {
-    return {
-      ...this.toSummary(row, pillars),
-      detail: JSON.parse(row.detail) as JsonObject,
-    };
   }
 
   private toSummary(

@@ -205,8 +205,19 @@ export class ScoreService {
     return entity;
   }
 
+  // A caller allowed to read every entity learns nothing from a missing
+  // score, so the catalog round trip is only made under conditional rules.
   private async readable(entityRef: string, options: Options): Promise<string> {
-    return stringifyEntityRef(await this.entity(entityRef, options));
+    const ref = canonical(entityRef);
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      options,
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return ref;
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotFoundError(`No score for ${ref}`);
+    }
+    return stringifyEntityRef(await this.entity(ref, options));
   }
 
   // Unconditional ALLOW (the common case) costs no catalog call; a

@@ -16,6 +16,8 @@ import { sourceLocationOf } from './sourceLocationOf';
 const SKIPPED =
   /(^|\/)(node_modules|vendor|\.git|dist|build|target|out|\.next|coverage)\//;
 
+type TreeFacts = { facts: Fact[]; etag: string };
+
 /**
  * Facts from the service's source tree, read through Backstage's UrlReader
  * (so every integration works) and run through the same detectors as the
@@ -38,54 +40,68 @@ export class RepositoryCollector implements MaturityCollector {
     const failures = new Map<string, string>();
     const etags = new Map<string, string>();
     const limit = pLimit(this.deps.concurrency ?? 4);
-    const maxFileSize = this.deps.maxFileSize ?? 1_000_000;
+    // Components of a monorepo often share one source location: it is read
+    // and detected once per batch, not once per entity.
+    const reads = new Map<string, Promise<TreeFacts>>();
 
     await Promise.all(
-      request.entities.map(entity =>
-        limit(async () => {
-          const ref = stringifyEntityRef(entity);
-          const location = sourceLocationOf(entity);
-          if (!location) {
-            failures.set(
-              ref,
-              'no backstage.io/source-location (url:) annotation, so the repository cannot be read',
-            );
+      request.entities.map(async entity => {
+        const ref = stringifyEntityRef(entity);
+        const location = sourceLocationOf(entity);
+        if (!location) {
+          failures.set(
+            ref,
+            'no backstage.io/source-location (url:) annotation, so the repository cannot be read',
+          );
+          return;
+        }
+        const previous = request.previous.get(ref);
+        const key = `${location}\n${previous?.etag ?? ''}`;
+        let read = reads.get(key);
+        if (!read) {
+          read = limit(() => this.read(location, previous?.etag, request));
+          reads.set(key, read);
+        }
+        try {
+          const result = await read;
+          facts.set(ref, result.facts);
+          etags.set(ref, result.etag);
+        } catch (error) {
+          if (error instanceof NotModifiedError && previous) {
+            facts.set(ref, previous.facts);
+            if (previous.etag) etags.set(ref, previous.etag);
             return;
           }
-          const previous = request.previous.get(ref);
-          try {
-            const tree = await this.deps.urlReader.readTree(location, {
-              etag: previous?.etag,
-              signal: request.signal as any,
-              filter: (path, info) =>
-                !SKIPPED.test(path) && (info?.size ?? 0) <= maxFileSize,
-            });
-            const files: Record<string, string> = {};
-            for (const file of await tree.files()) {
-              files[file.path] = (await file.content()).toString('utf8');
-            }
-            const detected = await detectRepositoryFacts(
-              new InMemoryRepositoryTree(files),
-              {
-                now: request.now,
-              },
-            );
-            facts.set(ref, detected.facts);
-            etags.set(ref, tree.etag);
-          } catch (error) {
-            if (error instanceof NotModifiedError && previous) {
-              facts.set(ref, previous.facts);
-              if (previous.etag) etags.set(ref, previous.etag);
-              return;
-            }
-            failures.set(
-              ref,
-              `could not read ${location}: ${(error as Error).message}`,
-            );
-          }
-        }),
-      ),
+          failures.set(
+            ref,
+            `could not read ${location}: ${(error as Error).message}`,
+          );
+        }
+      }),
     );
     return { facts, failures, etags };
+  }
+
+  private async read(
+    location: string,
+    etag: string | undefined,
+    request: CollectRequest,
+  ): Promise<TreeFacts> {
+    const maxFileSize = this.deps.maxFileSize ?? 1_000_000;
+    const tree = await this.deps.urlReader.readTree(location, {
+      etag,
+      signal: request.signal as any,
+      filter: (path, info) =>
+        !SKIPPED.test(path) && (info?.size ?? 0) <= maxFileSize,
+    });
+    const files: Record<string, string> = {};
+    for (const file of await tree.files()) {
+      files[file.path] = (await file.content()).toString('utf8');
+    }
+    const detected = await detectRepositoryFacts(
+      new InMemoryRepositoryTree(files),
+      { now: request.now },
+    );
+    return { facts: detected.facts, etag: tree.etag };
   }
 }
