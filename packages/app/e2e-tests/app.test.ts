@@ -51,3 +51,85 @@ test('a guest browses the catalog, a component and the maturity page', async ({
     fullPage: true,
   });
 });
+
+test('a service owner sees the maturity card and roadmap, fixes a gap, and a team lead filters by team', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await enterAsGuest(page);
+
+  // The card on a Component page, with real scores from examples/repos.
+  await page.goto('/catalog/default/component/checkout-web');
+  const card = page
+    .locator('.MuiCard-root')
+    .filter({ hasText: 'Roadmap maturity' })
+    .first();
+  await expect(async () => {
+    await page.reload();
+    await expect(card.getByLabel('Score')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  await expect(card.getByText('Bronze', { exact: true })).toBeVisible();
+  const steps = card.getByRole('list', { name: 'Next steps' });
+  await expect(steps.getByRole('listitem')).toHaveCount(3);
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: testInfo.outputPath('maturity-card.png') });
+
+  // The roadmap tab: done / next / later with evidence.
+  await page.getByRole('link', { name: 'Roadmap', exact: true }).click();
+  await expect(page).toHaveURL(/\/maturity$/);
+  await expect(page.getByRole('region', { name: /^Done/ })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /^Next: Silver/ }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath('maturity-roadmap.png'),
+    fullPage: true,
+  });
+  const pipeline = page.getByRole('button', { name: /^Pass CI pipeline/ });
+  await pipeline.focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('list', { name: 'Evidence' }).getByRole('link').first(),
+  ).toBeVisible();
+
+  // "Fix it" lands on the pre-filled template.
+  await page.goto('/catalog/default/component/checkout-web');
+  const fix = card.getByRole('link', { name: /^Fix it: / }).first();
+  const href = (await fix.getAttribute('href'))!;
+  const formData = JSON.parse(
+    new URL(href, 'http://portal').searchParams.get('formData')!,
+  );
+  expect(formData.entityRef).toBe('component:default/checkout-web');
+  await fix.click();
+  await expect(page).toHaveURL(/\/create\/templates\/default\/maturity-/);
+  await expect(
+    page
+      .getByText('component:default/checkout-web')
+      .or(page.getByRole('combobox').filter({ hasText: 'checkout-web' }))
+      .or(page.locator('input[value*="checkout-web"]'))
+      .first(),
+  ).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath('maturity-fix-it.png') });
+
+  // The overview filtered by a team, then the team view.
+  await page.goto('/maturity');
+  const scores = page.getByRole('table', { name: 'Services by pillar score' });
+  await expect(scores.getByRole('link', { name: 'payments-api' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.getByRole('combobox', { name: 'Owner' }).click();
+  await page.getByRole('option', { name: /payments/ }).click();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/owner=group%3Adefault%2Fpayments/);
+  await expect(scores.getByRole('row')).toHaveCount(4);
+  await expect(scores.getByRole('link', { name: 'search-api' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Team view' }).click();
+  await expect(page).toHaveURL(/\/maturity\/team\/default\/payments$/);
+  await expect(
+    page.getByRole('table', { name: 'Services of the team' }).getByRole('row'),
+  ).toHaveCount(4);
+  await page.screenshot({
+    path: testInfo.outputPath('maturity-team.png'),
+    fullPage: true,
+  });
+});

@@ -1,6 +1,6 @@
 import ReactDOM from 'react-dom/client';
 import { createApp } from '@backstage/frontend-defaults';
-import maturityPlugin from '../src';
+import maturityPlugin from '../src/alpha';
 
 // Runs the plugin on its own (`yarn start` in this folder) against the
 // backend configured in the root app-config.yaml.

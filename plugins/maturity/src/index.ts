@@ -1,10 +1,18 @@
 /**
- * Roadmap Maturity frontend plugin.
+ * Roadmap Maturity frontend plugin. This entry point serves apps on the
+ * legacy frontend system; the new system's plugin is the default export of
+ * `@roadmap/plugin-maturity/alpha`.
  *
  * @packageDocumentation
  */
-export { maturityPlugin as default } from './plugin';
+export {
+  maturityPlugin,
+  MaturityPage,
+  EntityMaturityCard,
+  EntityMaturityContent,
+  GroupMaturityCard,
+} from './plugin';
 export { maturityApiRef, type MaturityApi } from './api/MaturityApi';
 export { MaturityClient } from './api/MaturityClient';
-export { MaturityPage } from './components/MaturityPage';
 export { RubricOverview } from './components/RubricOverview';
+export { isMaturityAvailable } from './isMaturityAvailable';

@@ -1,3 +1,23 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+  createSubRouteRef,
+} from '@backstage/frontend-plugin-api';
 
+/** The overview page, `/maturity`. */
 export const rootRouteRef = createRouteRef();
+
+/** One team's view of the roadmap, under the overview page. */
+export const teamRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/team/:namespace/:name',
+});
+
+/**
+ * Where "Fix it" goes: a scaffolder template, by namespace and name. Bound to
+ * the scaffolder's template page by default.
+ */
+export const fixItTemplateRouteRef = createExternalRouteRef({
+  params: ['namespace', 'templateName'],
+  defaultTarget: 'scaffolder.selectedTemplate',
+});

@@ -1,3 +1,5 @@
+import type { CheckResult, NextStep } from '../types/Score';
+
 /**
  * JSON shapes of the maturity backend's HTTP API (`/api/maturity`), shared
  * by the backend, the frontend client and other callers.
@@ -112,4 +114,47 @@ export interface ScoreListQuery {
   order?: 'asc' | 'desc';
   offset?: number;
   limit?: number;
+}
+
+/**
+ * Whether a source answered when the entity was last scored.
+ *
+ * @public
+ */
+export interface ScoreSourceStatus {
+  source: string;
+  status: 'ok' | 'error';
+  message?: string;
+  /** When this source last answered for the entity, if ever (ISO 8601). */
+  lastGoodAt?: string;
+}
+
+/**
+ * `GET /scores/:kind/:namespace/:name`: the current score with every check's
+ * result, its evidence and the next steps.
+ *
+ * @public
+ */
+export interface ScoreDetailResponse extends ScoreSummary {
+  detail: {
+    results: CheckResult[];
+    nextSteps: NextStep[];
+    sources: ScoreSourceStatus[];
+  };
+}
+
+/**
+ * `GET /groups/:namespace/:name`: a team's services and how far they are.
+ *
+ * @public
+ */
+export interface GroupRollupResponse {
+  group: { entityRef: string; title?: string; memberOf?: string[] };
+  services: ScoreSummary[];
+  summary: {
+    count: number;
+    averageScore: number | null;
+    levels: Record<string, number>;
+    pillars: Record<string, number>;
+  };
 }

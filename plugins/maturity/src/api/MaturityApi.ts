@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  GroupRollupResponse,
   Rubric,
+  ScoreDetailResponse,
+  ScoreHistoryPoint,
   ScoreFacetsResponse,
   ScoreListQuery,
   ScoreListResponse,
@@ -25,7 +28,23 @@ export interface MaturityApi {
   getMovers(
     query: ScoreListQuery,
     days: number,
+    options?: { limit?: number },
   ): Promise<{ since: string; items: ScoreMoverResponse[] }>;
+  /** One entity's score with results, evidence and next steps; undefined when it has not been scored (or may not be read). */
+  getScore(entityRef: string): Promise<ScoreDetailResponse | undefined>;
+  /** Snapshots of one entity's score, oldest first. */
+  getHistory(
+    entityRef: string,
+    options?: { since?: Date },
+  ): Promise<ScoreHistoryPoint[]>;
+  /** Scores the entity now (needs `maturity.score.refresh`). */
+  refreshScore(entityRef: string): Promise<ScoreDetailResponse>;
+  /** A team's services and their levels. */
+  getGroupRollup(groupRef: string): Promise<GroupRollupResponse>;
+  /** The Markdown roadmap report of an entity. */
+  getEntityReport(entityRef: string): Promise<string>;
+  /** The Markdown roadmap report of a team, with progress since a date. */
+  getGroupReport(groupRef: string, options?: { since?: Date }): Promise<string>;
 }
 
 /**

@@ -1,7 +1,11 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { parseEntityRef } from '@backstage/catalog-model';
 import type {
+  GroupRollupResponse,
   Rubric,
+  ScoreDetailResponse,
+  ScoreHistoryPoint,
   ScoreFacetsResponse,
   ScoreListQuery,
   ScoreListResponse,
@@ -21,6 +25,18 @@ export function scoreQueryParams(query: ScoreListQuery): URLSearchParams {
     }
   }
   return params;
+}
+
+function entityPath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return [kind, namespace, name].map(encodeURIComponent).join('/');
+}
+
+function groupPath(groupRef: string): string {
+  const { namespace, name } = parseEntityRef(groupRef, {
+    defaultKind: 'group',
+  });
+  return [namespace, name].map(encodeURIComponent).join('/');
 }
 
 /**
@@ -63,20 +79,84 @@ export class MaturityClient implements MaturityApi {
   async getMovers(
     query: ScoreListQuery,
     days: number,
+    options: { limit?: number } = {},
   ): Promise<{ since: string; items: ScoreMoverResponse[] }> {
     const { offset: _o, limit: _l, orderBy: _b, order: _d, ...filters } = query;
     const params = scoreQueryParams(filters);
     params.set('days', String(days));
-    params.set('limit', '10');
+    params.set('limit', String(options.limit ?? 10));
     return this.#get(`/movers?${params}`);
   }
 
+  async getScore(entityRef: string): Promise<ScoreDetailResponse | undefined> {
+    const response = await this.#fetch(`/scores/${entityPath(entityRef)}`, {
+      allowNotFound: true,
+    });
+    return response
+      ? ((await response.json()) as ScoreDetailResponse)
+      : undefined;
+  }
+
+  async getHistory(
+    entityRef: string,
+    options: { since?: Date } = {},
+  ): Promise<ScoreHistoryPoint[]> {
+    const params = new URLSearchParams({ limit: '500' });
+    if (options.since) params.set('since', options.since.toISOString());
+    const body = await this.#get<{ items: ScoreHistoryPoint[] }>(
+      `/scores/${entityPath(entityRef)}/history?${params}`,
+    );
+    return body.items;
+  }
+
+  async refreshScore(entityRef: string): Promise<ScoreDetailResponse> {
+    const response = await this.#fetch(
+      `/scores/${entityPath(entityRef)}/refresh`,
+      { method: 'POST' },
+    );
+    return (await response!.json()) as ScoreDetailResponse;
+  }
+
+  async getGroupRollup(groupRef: string): Promise<GroupRollupResponse> {
+    return this.#get(`/groups/${groupPath(groupRef)}`);
+  }
+
+  async getEntityReport(entityRef: string): Promise<string> {
+    const response = await this.#fetch(
+      `/scores/${entityPath(entityRef)}/report`,
+    );
+    return response!.text();
+  }
+
+  async getGroupReport(
+    groupRef: string,
+    options: { since?: Date } = {},
+  ): Promise<string> {
+    const params = new URLSearchParams();
+    if (options.since) params.set('since', options.since.toISOString());
+    const response = await this.#fetch(
+      `/groups/${groupPath(groupRef)}/report?${params}`,
+    );
+    return response!.text();
+  }
+
   async #get<T>(path: string): Promise<T> {
+    const response = await this.#fetch(path);
+    return (await response!.json()) as T;
+  }
+
+  async #fetch(
+    path: string,
+    options: { method?: string; allowNotFound?: boolean } = {},
+  ): Promise<Response | undefined> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('maturity');
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
+      method: options.method ?? 'GET',
+    });
+    if (response.status === 404 && options.allowNotFound) return undefined;
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

@@ -19,7 +19,8 @@ const BAR_COLORS: Record<string, string> = {
 export function LevelDistribution(props: {
   counts: Record<string, number>;
   levels: { id: string; title: string }[];
-  onSelect(level: string): void;
+  /** When given, each level is a button that filters to it. */
+  onSelect?(level: string): void;
 }) {
   const order = [{ id: 'none', title: 'No level yet' }, ...props.levels];
   const total = order.reduce((sum, l) => sum + (props.counts[l.id] ?? 0), 0);
@@ -52,19 +53,29 @@ export function LevelDistribution(props: {
         )}
       </Box>
       <Stack direction="row" gap={1} flexWrap="wrap">
-        {order.map(l => (
-          <Button
-            key={l.id}
-            size="small"
-            variant="text"
-            onClick={() => props.onSelect(l.id)}
-          >
+        {order.map(l => {
+          const label = (
             <Typography variant="body2" component="span">
               {l.title}: <strong>{props.counts[l.id] ?? 0}</strong> (
               {Math.round((100 * (props.counts[l.id] ?? 0)) / total)}%)
             </Typography>
-          </Button>
-        ))}
+          );
+          const { onSelect } = props;
+          return onSelect ? (
+            <Button
+              key={l.id}
+              size="small"
+              variant="text"
+              onClick={() => onSelect(l.id)}
+            >
+              {label}
+            </Button>
+          ) : (
+            <Box key={l.id} sx={{ px: 1 }}>
+              {label}
+            </Box>
+          );
+        })}
       </Stack>
     </Box>
   );

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import type { ScoreSummary } from '@roadmap/plugin-maturity-common';
 import { maturityApiRef, type MaturityApi } from '../../api/MaturityApi';
 import { MaturityPage } from './MaturityPage';
+import { mockMaturityApi } from '../../__testUtils__/mockMaturityApi';
 
 const rubric = {
   pillars: [
@@ -54,7 +55,7 @@ function summary(
 }
 
 function api(overrides: Partial<MaturityApi> = {}): MaturityApi {
-  return {
+  return mockMaturityApi({
     getRubric: jest.fn(async () => rubric as any),
     listScores: jest.fn(async () => ({
       items: [
@@ -95,7 +96,7 @@ function api(overrides: Partial<MaturityApi> = {}): MaturityApi {
       ],
     })),
     ...overrides,
-  };
+  });
 }
 
 describe('MaturityPage', () => {

@@ -10,26 +10,20 @@ import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import GetApp from '@material-ui/icons/GetApp';
 import { useCallback, useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type { ScoreSummary } from '@roadmap/plugin-maturity-common';
 import { maturityApiRef } from '../../api/MaturityApi';
 import { scoresToCsv } from '../../csv/scoresToCsv';
+import { downloadText } from '../../download/downloadText';
 import { useScoreQuery } from '../../hooks/useScoreQuery';
+import { useTeamPath } from '../../hooks/useTeamPath';
 import { LevelDistribution } from '../LevelDistribution';
 import { Movers } from '../Movers';
 import { RubricOverview } from '../RubricOverview';
 import { ScoreFilters } from '../ScoreFilters';
 import { ScoresTable } from '../ScoresTable';
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 /**
  * The maturity overview at `/maturity`: every scored service × pillar, with
@@ -41,6 +35,7 @@ function download(name: string, text: string, type: string) {
 export function MaturityPage() {
   const api = useApi(maturityApiRef);
   const { query, page, pageSize, update } = useScoreQuery();
+  const teamPath = useTeamPath();
   const [days, setDays] = useState(30);
   const [exporting, setExporting] = useState(false);
   const filters = { ...query, offset: undefined, limit: undefined };
@@ -90,7 +85,7 @@ export function MaturityPage() {
         )
           break;
       }
-      download(
+      downloadText(
         'maturity-scores.csv',
         scoresToCsv(items, pillars),
         'text/csv;charset=utf-8',
@@ -126,13 +121,23 @@ export function MaturityPage() {
               title="Services by pillar"
               subheader={`${scores.value.totalCount} scored services match`}
               action={
-                <Button
-                  startIcon={<GetApp />}
-                  onClick={exportCsv}
-                  disabled={exporting || scores.value.totalCount === 0}
-                >
-                  {exporting ? 'Exporting…' : 'Export CSV'}
-                </Button>
+                <>
+                  {query.owner?.length === 1 && (
+                    <Button
+                      component={RouterLink}
+                      to={teamPath(query.owner[0])}
+                    >
+                      Team view
+                    </Button>
+                  )}
+                  <Button
+                    startIcon={<GetApp />}
+                    onClick={exportCsv}
+                    disabled={exporting || scores.value.totalCount === 0}
+                  >
+                    {exporting ? 'Exporting…' : 'Export CSV'}
+                  </Button>
+                </>
               }
             >
               {nothingScored ? (

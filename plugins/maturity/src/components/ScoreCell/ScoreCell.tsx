@@ -39,6 +39,7 @@ export function ScoreCell(props: { score?: number; label: string }) {
         borderRadius: 1,
         textAlign: 'right',
         fontVariantNumeric: 'tabular-nums',
+        whiteSpace: 'nowrap',
         bgcolor: scoreColor(score),
       }}
     >

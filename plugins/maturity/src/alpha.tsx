@@ -1,0 +1,95 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import TimelineIcon from '@material-ui/icons/Timeline';
+import { maturityApiRef } from './api/MaturityApi';
+import { isMaturityAvailable } from './isMaturityAvailable';
+import { MaturityClient } from './api/MaturityClient';
+import { fixItTemplateRouteRef, rootRouteRef, teamRouteRef } from './routes';
+
+/** @alpha */
+export const maturityApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: maturityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new MaturityClient(deps),
+    }),
+});
+
+/** The overview at `/maturity` (in the sidebar), and the team views under it. @alpha */
+export const maturityPage = PageBlueprint.make({
+  params: {
+    path: '/maturity',
+    title: 'Maturity',
+    icon: <TimelineIcon />,
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('./components/MaturityRouter').then(m => <m.MaturityRouter />),
+  },
+});
+
+/** The maturity card, on Component pages only. @alpha */
+export const entityMaturityCard = EntityCardBlueprint.make({
+  name: 'maturity',
+  params: {
+    filter: isMaturityAvailable,
+    loader: () =>
+      import('./components/EntityMaturityCard').then(m => (
+        <m.EntityMaturityCard />
+      )),
+  },
+});
+
+/** The roadmap tab of Component pages. @alpha */
+export const entityMaturityContent = EntityContentBlueprint.make({
+  name: 'maturity',
+  params: {
+    path: '/maturity',
+    title: 'Roadmap',
+    filter: isMaturityAvailable,
+    loader: () =>
+      import('./components/EntityMaturityContent').then(m => (
+        <m.EntityMaturityContent />
+      )),
+  },
+});
+
+/** The team's services and levels, on Group pages. @alpha */
+export const groupMaturityCard = EntityCardBlueprint.make({
+  name: 'group-maturity',
+  params: {
+    filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'group',
+    loader: () =>
+      import('./components/GroupMaturityCard').then(m => (
+        <m.GroupMaturityCard />
+      )),
+  },
+});
+
+/**
+ * The Roadmap Maturity frontend plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'maturity',
+  info: { packageJson: () => import('../package.json') },
+  extensions: [
+    maturityApi,
+    maturityPage,
+    entityMaturityCard,
+    entityMaturityContent,
+    groupMaturityCard,
+  ],
+  routes: { root: rootRouteRef, team: teamRouteRef },
+  externalRoutes: { fixItTemplate: fixItTemplateRouteRef },
+});

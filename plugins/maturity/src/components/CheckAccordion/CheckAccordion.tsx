@@ -1,0 +1,131 @@
+import { Link } from '@backstage/core-components';
+import ExpandMore from '@material-ui/icons/ExpandMore';
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
+import type { CheckResult } from '@roadmap/plugin-maturity-common';
+import { CheckStatusLabel } from '../CheckStatusLabel';
+import { EvidenceList } from '../EvidenceList';
+
+/**
+ * One check of the roadmap: status, what was found, why it matters, the
+ * evidence, how to fix it and "Fix it"; optionally selectable for a
+ * combined fix.
+ *
+ * @public
+ */
+export function CheckAccordion(props: {
+  result: CheckResult;
+  pillarTitle: string;
+  levelTitle: string;
+  quickWin?: boolean;
+  sourceLocation?: string;
+  fixItUrl?: string;
+  selected?: boolean;
+  onSelect?: (selected: boolean) => void;
+}) {
+  const { result } = props;
+  const headingId = `check-${result.checkId}`;
+  return (
+    <Accordion disableGutters TransitionProps={{ unmountOnExit: true }}>
+      <AccordionSummary
+        expandIcon={<ExpandMore />}
+        aria-controls={`${headingId}-details`}
+        id={headingId}
+      >
+        <Box
+          sx={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 1,
+            flexWrap: 'wrap',
+            width: '100%',
+          }}
+        >
+          {props.onSelect ? (
+            <Checkbox
+              size="small"
+              checked={props.selected ?? false}
+              onClick={e => e.stopPropagation()}
+              onFocus={e => e.stopPropagation()}
+              onChange={e => props.onSelect!(e.target.checked)}
+              inputProps={{ 'aria-label': `Select ${result.title} to fix` }}
+            />
+          ) : (
+            // keeps the titles aligned with the selectable rows
+            <Box sx={{ width: 38 }} aria-hidden />
+          )}
+          <Box sx={{ minWidth: 120 }}>
+            <CheckStatusLabel status={result.status} />
+          </Box>
+          <Typography sx={{ flex: 1, minWidth: 200 }}>
+            {result.title}
+          </Typography>
+          {props.quickWin && (
+            <Chip
+              size="small"
+              label="Quick win"
+              color="success"
+              variant="outlined"
+            />
+          )}
+          <Chip size="small" label={props.pillarTitle} variant="outlined" />
+          <Chip size="small" label={props.levelTitle} variant="outlined" />
+          <Typography variant="caption" color="text.secondary">
+            effort {result.effort}
+          </Typography>
+        </Box>
+      </AccordionSummary>
+      <AccordionDetails id={`${headingId}-details`}>
+        <Typography variant="body2" paragraph>
+          {result.message}
+        </Typography>
+        {result.exemption && (
+          <Typography variant="body2" paragraph>
+            <strong>Exempt</strong> until{' '}
+            {result.exemption.expires.slice(0, 10)}: {result.exemption.reason}
+          </Typography>
+        )}
+        <Typography variant="subtitle2" component="h4">
+          Why it matters
+        </Typography>
+        <Typography variant="body2" paragraph>
+          {result.description}
+        </Typography>
+        {result.evidence.length > 0 && (
+          <>
+            <Typography variant="subtitle2" component="h4">
+              Evidence
+            </Typography>
+            <EvidenceList
+              evidence={result.evidence}
+              sourceLocation={props.sourceLocation}
+            />
+          </>
+        )}
+        {(result.status === 'fail' || result.status === 'unknown') && (
+          <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mt: 1 }}>
+            {result.remediation?.docs && (
+              <Link to={result.remediation.docs}>How to fix it</Link>
+            )}
+            {props.fixItUrl && (
+              <Button
+                variant="contained"
+                size="small"
+                href={props.fixItUrl}
+                aria-label={`Fix it: ${result.title}`}
+              >
+                Fix it
+              </Button>
+            )}
+          </Box>
+        )}
+      </AccordionDetails>
+    </Accordion>
+  );
+}

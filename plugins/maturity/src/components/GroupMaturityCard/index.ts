@@ -1,0 +1,1 @@
+export { GroupMaturityCard } from './GroupMaturityCard';

@@ -1,0 +1,1 @@
+export { MaturityRouter } from './MaturityRouter';

@@ -1,0 +1,1 @@
+export { PillarBars } from './PillarBars';

@@ -1,0 +1,1 @@
+export { ScoredAt, timeAgo } from './ScoredAt';

@@ -1,0 +1,1 @@
+export { TeamMaturityPage } from './TeamMaturityPage';
