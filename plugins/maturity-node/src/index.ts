@@ -25,3 +25,16 @@ export {
   classifyTemplate,
   type StepCapability,
 } from './detectors/ci/classifyStep';
+export * from './remediation/RemediationGenerator';
+export * from './remediation/RepositoryProfile';
+export * from './remediation/OverlayRepositoryTree';
+export * from './remediation/planRemediation';
+export * from './remediation/pullRequestText';
+export * from './remediation/generators/remediationGenerators';
+export * from './remediation/stack/buildStack';
+export * from './remediation/escaping/kubernetesName';
+export * from './remediation/escaping/promqlString';
+export * from './remediation/escaping/relabelReplacement';
+export * from './remediation/escaping/alertName';
+export * from './remediation/monitoring/alertRuleGroups';
+export * from './remediation/monitoring/grafanaDashboard';

@@ -1,6 +1,13 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createPlanGapsAction } from './actions/planGaps';
 import { createScoreWorkspaceAction } from './actions/scoreWorkspace';
+import { createWriteGapsAction } from './actions/writeGaps';
 
 /**
  * Registers the `maturity:*` scaffolder actions.
@@ -12,9 +19,20 @@ export const scaffolderModule = createBackendModule({
   pluginId: 'scaffolder',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init({ scaffolderActions }) {
-        scaffolderActions.addActions(createScoreWorkspaceAction());
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolderActions, catalog, config }) {
+        scaffolderActions.addActions(
+          createScoreWorkspaceAction(),
+          createPlanGapsAction({
+            catalog,
+            integrations: ScmIntegrations.fromConfig(config),
+          }),
+          createWriteGapsAction(),
+        );
       },
     });
   },

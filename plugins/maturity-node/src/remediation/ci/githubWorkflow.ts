@@ -1,0 +1,115 @@
+import { stringify } from 'yaml';
+import type { RepositoryTree } from '../../tree/RepositoryTree';
+import type { RepositoryProfile } from '../RepositoryProfile';
+import type { BuildStack } from '../stack/buildStack';
+
+const CHECKOUT = { uses: 'actions/checkout@v4' };
+const ON_PUSH_AND_PR = {
+  push: { branches: ['main'] },
+  pull_request: {},
+};
+
+/** A workflow file's text, with a header saying where it came from. */
+export function workflowText(workflow: Record<string, unknown>): string {
+  return `# Added by Roadmap Maturity. Edit freely: it is yours now.\n${stringify(
+    workflow,
+    { lineWidth: 0 },
+  )}`;
+}
+
+/** A free path under .github/workflows/ (never an existing file). */
+export async function freeWorkflowPath(
+  tree: RepositoryTree,
+  name: string,
+): Promise<string> {
+  const files = new Set(await tree.listFiles());
+  for (const candidate of [name, `maturity-${name}`, `maturity-${name}-2`]) {
+    if (
+      !files.has(`.github/workflows/${candidate}.yml`) &&
+      !files.has(`.github/workflows/${candidate}.yaml`)
+    )
+      return `.github/workflows/${candidate}.yml`;
+  }
+  throw new Error(`no free workflow name for ${name}`);
+}
+
+/** A job that installs the toolchain and runs the tests. */
+export function testJob(stack: BuildStack): Record<string, unknown> {
+  return {
+    'runs-on': 'ubuntu-latest',
+    steps: [
+      CHECKOUT,
+      ...stack.githubSetup,
+      ...stack.install.map(run => ({ run })),
+      ...stack.test.map(run => ({ name: 'Test', run })),
+    ],
+  };
+}
+
+/** The image name a workflow pushes, in the registry the repository uses. */
+function imageOf(profile: RepositoryProfile): string {
+  return profile.registry === 'ghcr.io'
+    ? 'ghcr.io/${{ github.repository }}'
+    : `${profile.registry}/${profile.name}`;
+}
+
+/**
+ * A job that builds the image on every change and pushes it, tagged with
+ * the commit and the branch, on pushes to main.
+ */
+export function imageJob(profile: RepositoryProfile): Record<string, unknown> {
+  const ghcr = profile.registry === 'ghcr.io';
+  return {
+    'runs-on': 'ubuntu-latest',
+    permissions: { contents: 'read', packages: 'write' },
+    steps: [
+      CHECKOUT,
+      { uses: 'docker/setup-buildx-action@v3' },
+      {
+        if: "github.event_name == 'push'",
+        uses: 'docker/login-action@v3',
+        with: {
+          registry: profile.registry,
+          username: ghcr
+            ? '${{ github.actor }}'
+            : '${{ secrets.REGISTRY_USERNAME }}',
+          password: ghcr
+            ? '${{ secrets.GITHUB_TOKEN }}'
+            : '${{ secrets.REGISTRY_PASSWORD }}',
+        },
+      },
+      {
+        id: 'meta',
+        uses: 'docker/metadata-action@v5',
+        with: {
+          images: imageOf(profile),
+          tags: 'type=sha\ntype=ref,event=branch\n',
+        },
+      },
+      {
+        uses: 'docker/build-push-action@v6',
+        with: {
+          context: '.',
+          push: "${{ github.event_name == 'push' }}",
+          tags: '${{ steps.meta.outputs.tags }}',
+          labels: '${{ steps.meta.outputs.labels }}',
+        },
+      },
+    ],
+  };
+}
+
+/** A workflow that runs on pushes to main and on pull requests. */
+export function workflow(
+  name: string,
+  jobs: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): string {
+  return workflowText({
+    name,
+    on: ON_PUSH_AND_PR,
+    permissions: { contents: 'read' },
+    ...extra,
+    jobs,
+  });
+}

@@ -1,0 +1,184 @@
+import {
+  type AppliesTo,
+  type Check,
+  defaultRubric,
+  type Fact,
+} from '@roadmap/plugin-maturity-common';
+import { detectRepositoryFacts } from '../detectors/detectRepositoryFacts';
+import type { RepositoryTree } from '../tree/RepositoryTree';
+import { remediationGenerators } from './generators/remediationGenerators';
+import { OverlayRepositoryTree } from './OverlayRepositoryTree';
+import { pullRequestText } from './pullRequestText';
+import type {
+  GeneratedFile,
+  RemediationGenerator,
+  RemediationService,
+} from './RemediationGenerator';
+import { repositoryProfile } from './RepositoryProfile';
+
+/**
+ * The files that close a service's gaps, and the pull request that proposes
+ * them.
+ *
+ * @public
+ */
+export interface RemediationPlan {
+  /** Checks the files fix (verified by re-running the detectors). */
+  checks: { id: string; title: string; docs?: string }[];
+  /** Requested checks not fixed, with the reason. */
+  skipped: { id: string; reason: string }[];
+  files: GeneratedFile[];
+  pullRequest: { title: string; body: string };
+}
+
+function applies(
+  appliesTo: AppliesTo | undefined,
+  service: RemediationService,
+) {
+  if (!appliesTo || !service.kind) return true;
+  const kindOk =
+    !appliesTo.kinds ||
+    appliesTo.kinds.some(k => k.toLowerCase() === service.kind!.toLowerCase());
+  const typeOk =
+    !appliesTo.types || !service.type || appliesTo.types.includes(service.type);
+  return kindOk && typeOk;
+}
+
+async function factsOf(tree: RepositoryTree): Promise<Map<string, Fact>> {
+  const { facts } = await detectRepositoryFacts(tree);
+  return new Map(facts.map(f => [f.id, f]));
+}
+
+const FOUNDATIONS = ['infra.container', 'infra.k8s'];
+
+const passes = (facts: ReadonlyMap<string, Fact>, checkId: string) =>
+  facts.get(`repository.${checkId}`)?.value === true;
+
+/**
+ * Plans the files that make a repository's failing checks pass. Generators
+ * run in rubric order over an overlay of the repository, so a later one
+ * sees what an earlier one added (a Dockerfile before the image scan, a
+ * Deployment before its autoscaler), and after each the detectors run again:
+ * a check counts as fixed only when the detectors say it passes, and a file
+ * that would not fix its check is dropped. Existing files are changed only
+ * by generators that edit them in place; none is deleted.
+ *
+ * @public
+ */
+export async function planRemediation(options: {
+  tree: RepositoryTree;
+  service: RemediationService;
+  /** Repository checks to fix; default: every failing one with a generator. */
+  checkIds?: string[];
+  /** Checks, for titles, docs and applicability; default: the default rubric. */
+  checks?: Check[];
+  generators?: RemediationGenerator[];
+}): Promise<RemediationPlan> {
+  const checks = options.checks ?? defaultRubric.checks;
+  const generators = options.generators ?? remediationGenerators();
+  const byCheck = new Map(generators.map(g => [g.checkId, g]));
+  const checkById = new Map(checks.map(c => [c.id, c]));
+  const overlay = new OverlayRepositoryTree(options.tree);
+  const initial = await factsOf(overlay);
+  let facts: ReadonlyMap<string, Fact> = initial;
+
+  const skipped: RemediationPlan['skipped'] = [];
+  const fixed: RemediationPlan['checks'] = [];
+  const files = new Map<string, GeneratedFile>();
+  const requested = options.checkIds
+    ? [...new Set(options.checkIds)]
+    : checks
+        .filter(c => byCheck.has(c.id) && applies(c.appliesTo, options.service))
+        .filter(c => !passes(facts, c.id))
+        .map(c => c.id);
+  // The container and the manifests first (other files build on them), then
+  // rubric order: CI before security scanning, and so on.
+  const order = new Map(
+    [...FOUNDATIONS, ...checks.map(c => c.id)]
+      .filter((id, i, all) => all.indexOf(id) === i)
+      .map((id, i) => [id, i]),
+  );
+  requested.sort(
+    (a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity),
+  );
+
+  for (const id of requested) {
+    const check = checkById.get(id);
+    const generator = byCheck.get(id);
+    if (!generator) {
+      skipped.push({
+        id,
+        reason: check
+          ? 'no generator: this check needs a change only people can make'
+          : 'not a check of the rubric',
+      });
+      continue;
+    }
+    if (check && !applies(check.appliesTo, options.service)) {
+      skipped.push({
+        id,
+        reason: `does not apply to this ${options.service.kind}`,
+      });
+      continue;
+    }
+    const title = check?.title ?? id;
+    if (passes(facts, id)) {
+      // Passing already, or fixed by an earlier file of this plan.
+      if (passes(initial, id)) skipped.push({ id, reason: 'already passes' });
+      else fixed.push({ id, title, docs: check?.remediation?.docs });
+      continue;
+    }
+    const result = await generator.generate({
+      tree: overlay,
+      facts,
+      // Recomputed: manifests added earlier in the plan change the layout.
+      profile: repositoryProfile(facts, options.service),
+      service: options.service,
+    });
+    if ('skipped' in result) {
+      skipped.push({ id, reason: result.skipped });
+      continue;
+    }
+    const attempt = new OverlayRepositoryTree(overlay);
+    for (const file of result.files) attempt.write(file.path, file.content);
+    const after = await factsOf(attempt);
+    if (!passes(after, id)) {
+      skipped.push({
+        id,
+        reason:
+          'the generated files would not make the check pass in this repository; fix it by hand',
+      });
+      continue;
+    }
+    for (const file of result.files) {
+      overlay.write(file.path, file.content);
+      const existing = files.get(file.path);
+      files.set(file.path, {
+        ...file,
+        // A file created earlier in this plan stays a creation.
+        action: existing?.action === 'create' ? 'create' : file.action,
+        checkId: existing?.checkId ?? id,
+        description: existing
+          ? `${existing.description} ${file.description}`
+          : file.description,
+      });
+    }
+    facts = after;
+    fixed.push({ id, title, docs: check?.remediation?.docs });
+  }
+
+  const planned = [...files.values()].sort((a, b) =>
+    a.path.localeCompare(b.path),
+  );
+  return {
+    checks: fixed,
+    skipped,
+    files: planned,
+    pullRequest: pullRequestText({
+      service: options.service,
+      checks: fixed,
+      skipped,
+      files: planned,
+    }),
+  };
+}
