@@ -57,7 +57,7 @@ export function createPlanGapsAction(options: {
           '  - id: plan',
           '    action: maturity:gaps:plan',
           '    input:',
-          '      entityRef: component:default/payments-api',
+          '      entityRef: component:default/checkout-web',
           '      path: ./repository',
           '      checks: [obs.metrics, obs.alerts, obs.dashboards]',
           '      branchPrefix: maturity/monitoring',

@@ -29,7 +29,9 @@ export function checkRelativePath(file: string): string {
 /**
  * `maturity:gaps:write`: writes planned files (from `maturity:gaps:plan`)
  * into a folder of the workspace, the folder a publish action then turns
- * into a pull request. Paths that would leave that folder are refused.
+ * into a pull request. Paths that would leave that folder are refused. A dry
+ * run writes too: only into the dry run's own workspace, which is how the
+ * template editor shows the files.
  *
  * @public
  */
