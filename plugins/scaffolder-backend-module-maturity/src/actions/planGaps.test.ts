@@ -101,7 +101,9 @@ describe('maturity:gaps:plan', () => {
       });
       await action.handler(ctx as any);
       branches.push(
-        (ctx.output as jest.Mock).mock.calls.find(([k]) => k === 'branchName')[1],
+        (ctx.output as jest.Mock).mock.calls.find(
+          ([k]) => k === 'branchName',
+        )[1],
       );
     }
     expect(branches[0]).toBe(branches[1]);
@@ -146,8 +148,12 @@ describe('maturity:gaps:plan', () => {
       (ctx.output as jest.Mock).mock.calls.map(([k, v]) => [k, v]),
     );
     expect(out.provider).toBe('gitlab');
-    expect(out.repoUrl).toBe('gitlab.com?owner=roadmap-demo&repo=ledger-worker');
-    expect(out.checks).toEqual(expect.arrayContaining(['rel.pdb', 'rel.autoscaling']));
+    expect(out.repoUrl).toBe(
+      'gitlab.com?owner=roadmap-demo&repo=ledger-worker',
+    );
+    expect(out.checks).toEqual(
+      expect.arrayContaining(['rel.pdb', 'rel.autoscaling']),
+    );
   });
 
   it.each([

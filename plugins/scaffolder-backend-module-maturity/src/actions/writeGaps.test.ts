@@ -31,7 +31,10 @@ describe('maturity:gaps:write', () => {
     });
     await action.handler(ctx as any);
     expect(
-      fs.readFileSync(path.join(workspacePath, 'changes/deploy/pdb.yaml'), 'utf8'),
+      fs.readFileSync(
+        path.join(workspacePath, 'changes/deploy/pdb.yaml'),
+        'utf8',
+      ),
     ).toBe('kind: PodDisruptionBudget\n');
     expect(ctx.output).toHaveBeenCalledWith('written', [
       'SECURITY.md',
