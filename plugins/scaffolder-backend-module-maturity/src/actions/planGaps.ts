@@ -121,9 +121,15 @@ export function createPlanGapsAction(options: {
       },
     },
     async handler(ctx) {
-      if (!BRANCH_PREFIX.test(ctx.input.branchPrefix)) {
+      // The scaffolder does not apply schema defaults to step inputs.
+      const input = {
+        path: ctx.input.path ?? '.',
+        checks: ctx.input.checks ?? [],
+        branchPrefix: ctx.input.branchPrefix ?? 'maturity/fix',
+      };
+      if (!BRANCH_PREFIX.test(input.branchPrefix)) {
         throw new InputError(
-          `branchPrefix "${ctx.input.branchPrefix}" is not a safe branch name: use letters, digits, ".", "_", "-" and "/"`,
+          `branchPrefix "${input.branchPrefix}" is not a safe branch name: use letters, digits, ".", "_", "-" and "/"`,
         );
       }
       let ref: string;
@@ -154,8 +160,8 @@ export function createPlanGapsAction(options: {
       }
       const target = pullRequestTarget(location, options.integrations);
       // Refuses `..` and absolute paths that would leave the workspace.
-      const dir = resolveSafeChildPath(ctx.workspacePath, ctx.input.path);
-      const checkIds = [...new Set(ctx.input.checks.map(repositoryCheckFor))];
+      const dir = resolveSafeChildPath(ctx.workspacePath, input.path);
+      const checkIds = [...new Set(input.checks.map(repositoryCheckFor))];
 
       const plan = await planRemediation({
         tree: new FileSystemRepositoryTree(dir),
@@ -195,7 +201,7 @@ export function createPlanGapsAction(options: {
       ctx.output(
         'branchName',
         branchName(
-          ctx.input.branchPrefix,
+          input.branchPrefix,
           plan.checks.map(c => c.id),
         ),
       );

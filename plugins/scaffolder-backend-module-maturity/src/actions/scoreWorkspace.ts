@@ -1,15 +1,48 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { Entity } from '@backstage/catalog-model';
 import {
   createEvaluator,
   defaultRubric,
+  extractCatalogFacts,
+  type Fact,
   type Rubric,
 } from '@roadmap/plugin-maturity-common';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import {
   detectRepositoryFacts,
   FileSystemRepositoryTree,
 } from '@roadmap/plugin-maturity-node';
+
+/**
+ * The catalog facts of the workspace's own catalog-info.yaml (its first
+ * Component), so a new service is scored on its ownership and docs too.
+ */
+async function workspaceCatalogFacts(
+  dir: string,
+  now: Date,
+): Promise<Fact[] | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(dir, 'catalog-info.yaml'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const entity = parseAllDocuments(text)
+    .flatMap(doc => (doc.errors.length ? [] : [doc.toJS() as Entity]))
+    .find(e => e?.kind === 'Component' && e.metadata?.name);
+  if (!entity) return undefined;
+  const owner = String(entity.spec?.owner ?? '');
+  return extractCatalogFacts(entity, {
+    now,
+    // Without the catalog at hand, an owner written as group:… is a group.
+    ownerIsGroup: owner.startsWith('group:'),
+    file: 'catalog-info.yaml',
+  });
+}
 
 /**
  * `maturity:workspace:score`: scores the files in the template's workspace
@@ -25,7 +58,7 @@ export function createScoreWorkspaceAction(options: { rubric?: Rubric } = {}) {
   return createTemplateAction({
     id: 'maturity:workspace:score',
     description:
-      'Scores the repository in the workspace against the maturity rubric (repository checks only) and outputs its level and failing checks.',
+      'Scores the repository in the workspace against the maturity rubric (repository checks, and catalog checks from its catalog-info.yaml) and outputs its level and failing checks.',
     supportsDryRun: true,
     schema: {
       input: {
@@ -48,12 +81,15 @@ export function createScoreWorkspaceAction(options: { rubric?: Rubric } = {}) {
       output: {
         level: z => z.string({ description: 'Level reached, or "none"' }),
         score: z =>
-          z.number({ description: 'Score 0–100 over the repository checks' }),
+          z.number({
+            description:
+              'Score 0–100 over the repository checks (and catalog checks when the workspace has a catalog-info.yaml)',
+          }),
         nextLevel: z =>
           z.string({ description: 'The next level, or "none" at the top' }),
         failingChecks: z =>
           z.array(z.string(), {
-            description: 'Ids of repository checks that fail',
+            description: 'Ids of the checks that fail',
           }),
       },
     },
@@ -65,25 +101,32 @@ export function createScoreWorkspaceAction(options: { rubric?: Rubric } = {}) {
           }" is not a level; levels are ${levels.join(', ')}`,
         );
       }
+      // The scaffolder does not apply schema defaults to step inputs.
+      const where = ctx.input.path ?? '.';
       // Refuses `..` and absolute paths that would leave the workspace.
-      const dir = resolveSafeChildPath(ctx.workspacePath, ctx.input.path);
+      const dir = resolveSafeChildPath(ctx.workspacePath, where);
       const now = new Date();
       const { facts } = await detectRepositoryFacts(
         new FileSystemRepositoryTree(dir),
         { now },
       );
+      const catalogFacts = await workspaceCatalogFacts(dir, now);
       const score = createEvaluator(rubric).evaluate({
-        facts,
+        facts: [...facts, ...(catalogFacts ?? [])],
         now,
-        availableSources: ['repository'],
+        availableSources: catalogFacts
+          ? ['repository', 'catalog']
+          : ['repository'],
       });
       const failingChecks = score.results
         .filter(r => r.status === 'fail')
         .map(r => r.checkId);
       ctx.logger.info(
-        `Maturity of ${ctx.input.path}: ${score.level ?? 'no level'} (${
+        `Maturity of ${where}: ${score.level ?? 'no level'} (${
           score.score
-        }/100); ${failingChecks.length} repository checks fail`,
+        }/100); ${failingChecks.length} ${
+          catalogFacts ? 'repository and catalog' : 'repository'
+        } checks fail`,
       );
       ctx.output('level', score.level ?? 'none');
       ctx.output('score', score.score);

@@ -88,7 +88,8 @@ export function createWriteGapsAction() {
     async handler(ctx) {
       const root = resolveSafeChildPath(
         ctx.workspacePath,
-        ctx.input.targetPath,
+        // The scaffolder does not apply schema defaults to step inputs.
+        ctx.input.targetPath ?? '.',
       );
       // Check every path before writing any, so a bad plan writes nothing.
       const targets = ctx.input.files.map(file => ({
