@@ -292,7 +292,19 @@ export class DatabaseMaturityStore implements MaturityStore {
   ): Promise<ScoreMover[]> {
     const current = this.db<ScoreRow>('maturity_scores');
     this.applyFilters(current, query);
-    const rows: ScoreRow[] = await current.select('*');
+    // Only the columns a mover needs: the results (`detail`) are large.
+    const rows: Pick<
+      ScoreRow,
+      'entity_ref' | 'name' | 'title' | 'owner' | 'score' | 'level' | 'scored_at'
+    >[] = await current.select(
+      'entity_ref',
+      'name',
+      'title',
+      'owner',
+      'score',
+      'level',
+      'scored_at',
+    );
     if (rows.length === 0) return [];
     const refs = rows.map(r => r.entity_ref);
 

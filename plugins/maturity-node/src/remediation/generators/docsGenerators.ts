@@ -15,15 +15,13 @@ function newFile(
   content: string,
   description: string,
 ): Promise<GeneratorResult> {
-  return context.tree
-    .listFiles()
-    .then(files =>
-      files.includes(path)
-        ? { skipped: `${path} exists already` }
-        : {
-            files: [{ path, content, action: 'create' as const, description }],
-          },
-    );
+  return context.tree.listFiles().then(files =>
+    files.includes(path)
+      ? { skipped: `${path} exists already` }
+      : {
+          files: [{ path, content, action: 'create' as const, description }],
+        },
+  );
 }
 
 const title = (context: RemediationContext) =>
