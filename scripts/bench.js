@@ -12,6 +12,7 @@ const benches = [
   'plugins/maturity-common/bench/evaluate.bench.ts',
   'plugins/maturity-node/bench/detect.bench.ts',
   'plugins/maturity-backend/bench/backend.bench.ts',
+  'packages/app/bench/overview.bench.ts',
 ].filter(file => fs.existsSync(path.join(root, file)));
 
 let failed = 0;

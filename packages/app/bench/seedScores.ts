@@ -1,0 +1,113 @@
+/*
+ * Seeds a SQLite file with N scored services for the overview benchmark, the
+ * way plugins/maturity-backend/bench/backend.bench.ts does: the real maturity
+ * plugin in a test backend (startTestBackend) scores N synthetic catalog
+ * entities whose sources are the demo's example repositories, and writes
+ * them through its own store and migrations. No Prometheus: those checks are
+ * scored as unknown, which does not change the shape of the data the
+ * overview reads.
+ */
+/* eslint-disable @backstage/no-undeclared-imports -- a bench script, not
+   part of the app bundle: these backend packages resolve from the workspace
+   root (the app must not depend on backend code). */
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import knexFactory from 'knex';
+import maturityFeatures from '@roadmap/plugin-maturity-backend';
+// The backend bench's own config helper (demo repositories, no cluster).
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { demoMaturityConfig } from '@roadmap/plugin-maturity-backend/src/__testUtils__/demo';
+
+const REPOS = [
+  'payments-api',
+  'ledger-worker',
+  'checkout-web',
+  'search-indexer',
+  'search-api',
+  'edge-gateway',
+  'data-exporter',
+  'shared-ui-kit',
+];
+const TEAMS = 40;
+
+/** N services spread over the demo repositories, 40 teams and 25 systems. */
+export function syntheticEntities(n: number): Entity[] {
+  const services: Entity[] = Array.from({ length: n }, (_, i) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: `svc-${i}`,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/source-location': `url:https://github.com/roadmap-demo/${
+          REPOS[i % REPOS.length]
+        }/tree/main/`,
+      },
+    },
+    spec: {
+      type: 'service',
+      lifecycle: i % 7 === 0 ? 'experimental' : 'production',
+      owner: `group:default/team-${i % TEAMS}`,
+      system: `system:default/sys-${i % 25}`,
+    },
+    relations: [
+      { type: 'ownedBy', targetRef: `group:default/team-${i % TEAMS}` },
+    ],
+  }));
+  const teams: Entity[] = Array.from({ length: TEAMS }, (_, t) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: `team-${t}`, namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  }));
+  return [...services, ...teams];
+}
+
+/**
+ * Writes the maturity plugin's database, with `n` scored services, to
+ * `filename` (a new SQLite file). Resolves once all of them are scored.
+ */
+export async function seedScores(
+  filename: string,
+  n: number,
+  options: { timeoutMs?: number } = {},
+): Promise<void> {
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+  });
+  try {
+    const backend = await startTestBackend({
+      features: [
+        maturityFeatures,
+        catalogServiceMock.factory({ entities: syntheticEntities(n) }),
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({
+          data: demoMaturityConfig({
+            refresh: { batchSize: 250, concurrency: 8 },
+            // The test backend's scheduler runs the refresh at start.
+            schedule: { frequency: { hours: 24 }, timeout: { minutes: 30 } },
+          }),
+        }),
+      ],
+    });
+    try {
+      const url = `http://localhost:${backend.server.port()}/api/maturity`;
+      const deadline = Date.now() + (options.timeoutMs ?? 15 * 60_000);
+      for (let scored = 0; scored < n; ) {
+        if (Date.now() > deadline) {
+          throw new Error(`seeding timed out with ${scored}/${n} scored`);
+        }
+        await new Promise(resolve => setTimeout(resolve, 1000));
+        const res = await fetch(`${url}/scores?limit=1`);
+        scored = ((await res.json()) as any).totalCount ?? 0;
+      }
+    } finally {
+      await backend.stop();
+    }
+  } finally {
+    await knex.destroy();
+  }
+}
