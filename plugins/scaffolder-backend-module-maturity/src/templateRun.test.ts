@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { startFakeGithubApi } from './__fixtures__/github/githubApi';
+import { startFakeGithubApi } from './__testUtils__/fakeGithubApi';
 import { scaffolderModule } from './module';
 
 const ROOT = path.resolve(__dirname, '../../..');

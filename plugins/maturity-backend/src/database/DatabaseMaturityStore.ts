@@ -295,7 +295,13 @@ export class DatabaseMaturityStore implements MaturityStore {
     // Only the columns a mover needs: the results (`detail`) are large.
     const rows: Pick<
       ScoreRow,
-      'entity_ref' | 'name' | 'title' | 'owner' | 'score' | 'level' | 'scored_at'
+      | 'entity_ref'
+      | 'name'
+      | 'title'
+      | 'owner'
+      | 'score'
+      | 'level'
+      | 'scored_at'
     >[] = await current.select(
       'entity_ref',
       'name',

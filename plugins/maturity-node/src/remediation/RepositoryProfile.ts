@@ -68,6 +68,11 @@ function stringsOf(fact: Fact | undefined): string[] {
     : [];
 }
 
+/** The registry of the CI system's own host, when the repository names none. */
+function defaultRegistry(ci: RepositoryProfile['ci']): string {
+  return ci === 'gitlab-ci' ? 'registry.gitlab.com' : 'ghcr.io';
+}
+
 /**
  * Derives the {@link RepositoryProfile} from the detected repository facts.
  *
@@ -117,11 +122,7 @@ export function repositoryProfile(
     ...(ci === 'other' ? { otherCi: ciSystems[0] } : {}),
     kubernetes,
     registry:
-      typeof registryFact === 'string'
-        ? registryFact
-        : ci === 'gitlab-ci'
-        ? 'registry.gitlab.com'
-        : 'ghcr.io',
+      typeof registryFact === 'string' ? registryFact : defaultRegistry(ci),
     port:
       typeof portFact === 'number' && portFact > 0 && portFact < 65536
         ? portFact

@@ -10,9 +10,9 @@ const ON_PUSH_AND_PR = {
 };
 
 /** A workflow file's text, with a header saying where it came from. */
-export function workflowText(workflow: Record<string, unknown>): string {
+export function workflowText(content: Record<string, unknown>): string {
   return `# Added by Roadmap Maturity. Edit freely: it is yours now.\n${stringify(
-    workflow,
+    content,
     { lineWidth: 0 },
   )}`;
 }

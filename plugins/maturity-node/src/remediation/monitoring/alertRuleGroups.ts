@@ -44,7 +44,7 @@ export function alertRuleGroups(options: {
           for: '5m',
           labels: { severity: 'critical' },
           annotations: {
-            summary: 'No instance of {{ $labels.' + label + ' }} is up',
+            summary: `No instance of {{ $labels.${label} }} is up`,
             description:
               'Prometheus has scraped no healthy target of the service for 5 minutes.',
           },

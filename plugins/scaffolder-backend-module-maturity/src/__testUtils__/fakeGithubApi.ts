@@ -55,7 +55,7 @@ export async function startFakeGithubApi(options: {
   const fixture = (name: string) =>
     JSON.parse(
       fs
-        .readFileSync(path.join(__dirname, name), 'utf8')
+        .readFileSync(path.join(__dirname, 'github', name), 'utf8')
         .split(RECORDED_API)
         .join(url),
     );
