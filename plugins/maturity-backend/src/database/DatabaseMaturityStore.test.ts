@@ -42,6 +42,32 @@ describe.each(databases.eachSupportedId())(
       return { knex, store };
     }
 
+    it('reads a page from the sort index once the planner statistics are refreshed', async () => {
+      const { knex, store } = await createStore();
+      for (let i = 0; i < 1200; i++) {
+        await store.saveScore(record(`svc-${i}`, { score: (i * 37) % 100 }));
+      }
+      await store.refreshStatistics();
+      const queries: { sql: string; bindings: unknown[] }[] = [];
+      const listen = (q: { sql: string; bindings: unknown[] }) =>
+        queries.push(q);
+      knex.on('query', listen);
+      await store.listScores({ orderBy: 'score', offset: 600, limit: 100 });
+      knex.off('query', listen);
+      const page = queries.find(q => /offset 600/i.test(q.sql))!;
+      const plan =
+        id === 'SQLITE_3'
+          ? (await knex.raw(`EXPLAIN QUERY PLAN ${page.sql}`, page.bindings))
+              .map((r: { detail: string }) => r.detail)
+              .join('\n')
+          : (await knex.raw(`EXPLAIN ${page.sql}`, page.bindings)).rows
+              .map((r: Record<string, string>) => r['QUERY PLAN'])
+              .join('\n');
+      // The offset is walked on the (score, entity_ref) index, not by
+      // sorting every row of the table.
+      expect(plan).toMatch(/maturity_scores_score_ref_idx/);
+    });
+
     it('keeps every snapshot as history and the newest as the current score', async () => {
       const { store } = await createStore();
       await store.saveScore(

@@ -204,6 +204,18 @@ export class DatabaseMaturityStore implements MaturityStore {
     return { ...summary, detail: JSON.parse(row.detail) as JsonObject };
   }
 
+  async refreshStatistics(): Promise<void> {
+    const client = String(this.db.client.config.client);
+    if (client === 'pg') {
+      // VACUUM too: index-only page reads need the visibility map it sets.
+      await this.db.raw(
+        'VACUUM (ANALYZE) maturity_scores, maturity_pillar_scores, maturity_snapshots, maturity_refresh_state',
+      );
+    } else if (client.includes('sqlite')) {
+      await this.db.raw('PRAGMA optimize');
+    }
+  }
+
   async listScores(query: ScoreQuery): Promise<ScorePage> {
     const base = this.db<ScoreRow>('maturity_scores');
     this.applyFilters(base, query);

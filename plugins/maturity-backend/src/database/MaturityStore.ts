@@ -167,6 +167,13 @@ export interface MaturityStore {
     now: Date;
     leaseUntil: Date;
   }): Promise<RefreshLease[]>;
+  /**
+   * Tells the database's query planner about the tables' current sizes
+   * (VACUUM ANALYZE on PostgreSQL, PRAGMA optimize on SQLite), after a run changed
+   * many rows: right after a first refresh the planner would otherwise
+   * still plan for empty tables and sort every row for each page.
+   */
+  refreshStatistics(): Promise<void>;
   /** Claims one entity now, for on-demand refresh; undefined if leased. */
   claimOne(options: {
     entityRef: string;

@@ -83,6 +83,7 @@ export class RefreshService {
     const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
     const now = this.now();
     await store.registerEntities([...byRef.keys()], now);
+    await this.refreshStatistics();
 
     // Entities whose definition (or the rubric) changed since their last
     // scoring are due now, ahead of the merely stale ones.
@@ -137,6 +138,7 @@ export class RefreshService {
           (summary.failedSources[source] ?? 0) + n;
       }
     }
+    if (summary.scored > 0) await this.refreshStatistics();
     summary.durationMs = Date.now() - started;
     this.deps.metrics?.recordRun(summary.durationMs / 1000, summary.scored);
     this.deps.logger.info(
@@ -144,6 +146,20 @@ export class RefreshService {
       { failedSources: JSON.stringify(summary.failedSources) },
     );
     return summary;
+  }
+
+  // Planner statistics are an optimisation: a database user that may not
+  // run ANALYZE still gets correct (if slower) answers.
+  private async refreshStatistics(): Promise<void> {
+    try {
+      await this.deps.store.refreshStatistics();
+    } catch (error) {
+      this.deps.logger.debug(
+        `Could not refresh the database's planner statistics: ${
+          (error as Error).message
+        }`,
+      );
+    }
   }
 
   /** On-demand refresh of one entity; the entity must be readable by the service. */
