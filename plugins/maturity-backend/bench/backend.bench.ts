@@ -256,7 +256,9 @@ async function main() {
       .join('')}`,
   });
   try {
-    await run('SQLite', {}, prometheus.url);
+    if (process.env.BENCH_PG_ONLY)
+      console.log('SQLite: skipped (BENCH_PG_ONLY)');
+    else await run('SQLite', {}, prometheus.url);
     const pg = process.env.BENCH_SQLITE_ONLY
       ? undefined
       : await postgresAvailable();

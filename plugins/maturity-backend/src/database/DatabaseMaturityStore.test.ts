@@ -1,4 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
 import { DatabaseMaturityStore } from './DatabaseMaturityStore';
 import type { ScoreRecord } from './MaturityStore';
 
@@ -48,9 +49,12 @@ describe.each(databases.eachSupportedId())(
         await store.saveScore(record(`svc-${i}`, { score: (i * 37) % 100 }));
       }
       await store.refreshStatistics();
-      const queries: { sql: string; bindings: unknown[] }[] = [];
-      const listen = (q: { sql: string; bindings: unknown[] }) =>
-        queries.push(q);
+      const queries: { sql: string; bindings: readonly Knex.RawBinding[] }[] =
+        [];
+      const listen = (q: {
+        sql: string;
+        bindings: readonly Knex.RawBinding[];
+      }) => queries.push(q);
       knex.on('query', listen);
       await store.listScores({ orderBy: 'score', offset: 600, limit: 100 });
       knex.off('query', listen);

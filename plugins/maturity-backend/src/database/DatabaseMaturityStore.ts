@@ -125,18 +125,34 @@ export class DatabaseMaturityStore implements MaturityStore {
 
   async saveScore(
     record: ScoreRecord,
-    options: { leaseOwner?: string } = {},
+    options: {
+      leaseOwner?: string;
+      release?: { nextDueAt: Date; fingerprint?: string };
+    } = {},
   ): Promise<StoredScore> {
     return this.db.transaction(async tx => {
       if (options.leaseOwner) {
-        // A no-op update that only matches while we hold the lease; on
-        // PostgreSQL it also locks the row until the transaction ends.
+        // An update that only matches while we hold the lease (ending it
+        // when asked to); on PostgreSQL it also locks the row until the
+        // transaction ends.
         const held = await tx('maturity_refresh_state')
           .where({
             entity_ref: record.entityRef,
             lease_owner: options.leaseOwner,
           })
-          .update({ lease_owner: options.leaseOwner });
+          .update(
+            options.release
+              ? {
+                  lease_owner: null,
+                  lease_until: null,
+                  due_at: options.release.nextDueAt,
+                  last_error: null,
+                  ...(options.release.fingerprint !== undefined
+                    ? { fingerprint: options.release.fingerprint }
+                    : {}),
+                }
+              : { lease_owner: options.leaseOwner },
+          );
         if (held !== 1) {
           throw new LeaseLostError(
             `lease on ${record.entityRef} is no longer held by ${options.leaseOwner}`,

@@ -118,11 +118,16 @@ export interface MaturityStore {
    * Writes a snapshot and makes it the entity's current score, atomically.
    * With `leaseOwner`, writes only while that owner still holds the entity's
    * lease, and throws {@link LeaseLostError} otherwise, so a replica whose
-   * lease expired mid-scoring cannot add a duplicate snapshot.
+   * lease expired mid-scoring cannot add a duplicate snapshot. With
+   * `release` too, the lease ends and the next refresh is scheduled in the
+   * same transaction (one commit per entity instead of two).
    */
   saveScore(
     record: ScoreRecord,
-    options?: { leaseOwner?: string },
+    options?: {
+      leaseOwner?: string;
+      release?: { nextDueAt: Date; fingerprint?: string };
+    },
   ): Promise<StoredScore>;
   getScore(entityRef: string): Promise<StoredScore | undefined>;
   listScores(query: ScoreQuery): Promise<ScorePage>;

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   type Entity,
@@ -47,6 +48,9 @@ function fingerprintOf(entity: Entity, rubricHash: string): string {
   });
   return createHash('sha256').update(stable).digest('hex').slice(0, 32);
 }
+
+/** Entity writes in flight at once within a batch. */
+const WRITE_CONCURRENCY = 4;
 
 /**
  * Scores catalog entities: claims due entities in batches (never-scored
@@ -289,7 +293,10 @@ export class RefreshService {
     );
 
     let scored = 0;
-    for (const entity of entities) {
+    // Writes run a few at a time: each entity is its own transaction, and on
+    // PostgreSQL concurrent commits share their WAL flushes.
+    const write = pLimit(WRITE_CONCURRENCY);
+    const writeOne = async (entity: Entity) => {
       const ref = stringifyEntityRef(entity);
       const nextDueAt = new Date(
         now.getTime() + this.deps.options.staleAfterMs,
@@ -323,20 +330,20 @@ export class RefreshService {
             rubricHash: scorer.rubricHash,
             scoredAt: now,
           },
-          { leaseOwner: this.#instanceId },
+          {
+            leaseOwner: this.#instanceId,
+            release: {
+              nextDueAt,
+              fingerprint: fingerprintOf(entity, scorer.rubricHash),
+            },
+          },
         );
         this.deps.metrics?.setScores([stored]);
         scored += 1;
-        await store.release({
-          entityRef: ref,
-          leaseOwner: this.#instanceId,
-          nextDueAt,
-          fingerprint: fingerprintOf(entity, scorer.rubricHash),
-        });
       } catch (error) {
         if (error instanceof LeaseLostError) {
           logger.warn(`Skipped writing ${ref}: ${error.message}`);
-          continue;
+          return;
         }
         logger.error(`Could not score ${ref}`, error as Error);
         await store.release({
@@ -346,7 +353,8 @@ export class RefreshService {
           error: String((error as Error).message),
         });
       }
-    }
+    };
+    await Promise.all(entities.map(entity => write(() => writeOne(entity))));
     return { scored, failedSources };
   }
 
