@@ -44,7 +44,8 @@ type ScoreRow = {
   level: string | null;
   level_rank: number;
   next_level: string | null;
-  detail: string;
+  /** Only in rows written before the results were stored once. */
+  detail: string | null;
   rubric_hash: string;
   snapshot_id: string | number;
   scored_at: Date | number | string;
@@ -189,7 +190,8 @@ export class DatabaseMaturityStore implements MaturityStore {
           level: record.level,
           level_rank: record.levelRank,
           next_level: record.nextLevel,
-          detail: JSON.stringify(record.detail),
+          // The results live once, in the snapshot this row points at.
+          detail: null,
           rubric_hash: record.rubricHash,
           snapshot_id: snapshotId,
           scored_at: record.scoredAt,
@@ -212,12 +214,22 @@ export class DatabaseMaturityStore implements MaturityStore {
   }
 
   async getScore(entityRef: string): Promise<StoredScore | undefined> {
-    const row = await this.db<ScoreRow>('maturity_scores')
-      .where({ entity_ref: entityRef })
-      .first();
+    const row: (ScoreRow & { snapshot_detail: string | null }) | undefined =
+      await this.db('maturity_scores')
+        .leftJoin(
+          'maturity_snapshots',
+          'maturity_snapshots.id',
+          'maturity_scores.snapshot_id',
+        )
+        .where({ 'maturity_scores.entity_ref': entityRef })
+        .first(
+          'maturity_scores.*',
+          'maturity_snapshots.detail as snapshot_detail',
+        );
     if (!row) return undefined;
     const [summary] = await this.summaries([row]);
-    return { ...summary, detail: JSON.parse(row.detail) as JsonObject };
+    const detail = row.detail ?? row.snapshot_detail ?? '{}';
+    return { ...summary, detail: JSON.parse(detail) as JsonObject };
   }
 
   async refreshStatistics(): Promise<void> {
