@@ -334,6 +334,26 @@ spec:
     ]);
   });
 
+  it('does not take catalog-info.yaml for a Kubernetes manifest', async () => {
+    const r = await detect({
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: api }\nspec: { type: service }\n',
+      'deployment.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  template: { spec: { containers: [{ name: api, image: api }] } }\n',
+    });
+    expect(r.facts.find(f => f.id === 'repository.k8s.layout')?.value).toEqual([
+      'manifests:.',
+    ]);
+    const bare = await detect({
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: api }\n',
+    });
+    expect(
+      bare.facts.find(f => f.id === 'repository.k8s.layout')?.value,
+    ).toEqual([]);
+    expect(bare.value('infra.k8s')).toBe(false);
+  });
+
   it('reads GitOps, progressive delivery, backups and chaos objects', async () => {
     const r = await detect({
       'gitops/app.yaml':

@@ -284,6 +284,9 @@ export async function detectRepositoryFacts(
           break;
         }
         const obj = doc.toJS();
+        // Backstage's own descriptors (catalog-info.yaml) have an apiVersion
+        // and a kind too, but say nothing about how the service runs.
+        if (isBackstageEntity(obj)) continue;
         if (isKubernetesObject(obj)) {
           detectKubernetesObject(path, text, obj, signals);
           const dir = path.split('/').slice(0, -1).join('/') || '.';
@@ -365,6 +368,11 @@ export async function detectRepositoryFacts(
     filesRead: tree.reads,
     filesListed: all.length,
   };
+}
+
+function isBackstageEntity(value: unknown): boolean {
+  const api = (value as { apiVersion?: unknown } | null)?.apiVersion;
+  return typeof api === 'string' && api.startsWith('backstage.io/');
 }
 
 function lineOfText(text: string, needle: string): number | undefined {

@@ -93,13 +93,17 @@ export function repositoryProfile(
     layouts
       .filter(l => l.startsWith(`${kind}:`))
       .map(l => l.slice(kind.length + 1))
-      .filter(dir => kind !== 'manifests' || dir !== '.')
       // The base of a Kustomize tree, not an overlay.
       .sort((a, b) => a.length - b.length)[0];
   let kubernetes: KubernetesLayout = { kind: 'none' };
   const helm = pick('helm');
   const kustomize = pick('kustomize');
-  const manifests = pick('manifests');
+  // Plain manifests: the folder of a workload, else the shallowest one.
+  const workloadDir = (facts.get('repository.infra.k8s')?.evidence ?? [])
+    .filter(e => /^(?:Deployment|StatefulSet) /.test(e.note ?? '') && e.path)
+    .map(e => e.path!.split('/').slice(0, -1).join('/') || '.')
+    .find(dir => layouts.includes(`manifests:${dir}`));
+  const manifests = workloadDir ?? pick('manifests');
   if (helm !== undefined) kubernetes = { kind: 'helm', dir: helm };
   else if (kustomize !== undefined)
     kubernetes = { kind: 'kustomize', dir: kustomize };
