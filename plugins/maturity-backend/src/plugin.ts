@@ -86,6 +86,7 @@ export const maturityPlugin = createBackendPlugin({
           permissions: deps.permissions,
           auditor: deps.auditor,
           refresh,
+          rubric: settings.rubric,
         });
         const reports = new ReportService({ scores, rubric: settings.rubric });
 

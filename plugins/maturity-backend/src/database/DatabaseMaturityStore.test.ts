@@ -72,6 +72,57 @@ describe.each(databases.eachSupportedId())(
       expect(plan).toMatch(/maturity_scores_score_ref_idx/);
     });
 
+    it('rewrites pillar rows only when a pillar score changed', async () => {
+      const { knex, store } = await createStore();
+      // Whether a save rewrote the pillar rows: PostgreSQL gives a rewritten
+      // row a new xmin; SQLite counts the rows each statement changed.
+      const pillarWrites = async (save: () => Promise<unknown>) => {
+        if (id === 'SQLITE_3') {
+          const changes = async () =>
+            (await knex.raw('select total_changes() as n'))[0].n as number;
+          const before = await changes();
+          await save();
+          // A snapshot and the current score: 2; pillar rows add theirs.
+          return (await changes()) - before - 2;
+        }
+        const xmins = async () =>
+          (
+            await knex('maturity_pillar_scores').select(
+              knex.raw('xmin::text as v'),
+            )
+          )
+            .map((r: { v: string }) => r.v)
+            .join(',');
+        const before = await xmins();
+        await save();
+        return (await xmins()) === before ? 0 : 1;
+      };
+      await store.saveScore(
+        record('api', { pillars: { cicd: 57.9, security: 20 } }),
+      );
+      const same = await pillarWrites(() =>
+        store.saveScore(
+          record('api', {
+            pillars: { cicd: 57.9, security: 20 },
+            scoredAt: new Date('2026-11-02T00:00:00Z'),
+          }),
+        ),
+      );
+      expect(same).toBe(0);
+      const changed = await pillarWrites(() =>
+        store.saveScore(
+          record('api', {
+            pillars: { cicd: 60, security: 20 },
+            scoredAt: new Date('2026-11-03T00:00:00Z'),
+          }),
+        ),
+      );
+      expect(changed).toBeGreaterThan(0);
+      await expect(
+        knex('maturity_pillar_scores').where({ pillar: 'cicd' }).first('score'),
+      ).resolves.toEqual({ score: 60 });
+    });
+
     it('keeps every snapshot as history and the newest as the current score', async () => {
       const { store } = await createStore();
       await store.saveScore(

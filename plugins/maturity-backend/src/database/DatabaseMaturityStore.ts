@@ -200,14 +200,33 @@ export class DatabaseMaturityStore implements MaturityStore {
         .onConflict('entity_ref')
         .merge();
 
-      await tx('maturity_pillar_scores')
+      // Pillar rows are rewritten only when a pillar's score changed: a
+      // repeat scoring of an unchanged service writes none.
+      const previous: { pillar: string; score: number }[] = await tx(
+        'maturity_pillar_scores',
+      )
         .where({ entity_ref: record.entityRef })
-        .delete();
+        .select('pillar', 'score');
       const pillarRows = Object.entries(record.pillars).map(
         ([pillar, score]) => ({ entity_ref: record.entityRef, pillar, score }),
       );
-      if (pillarRows.length > 0) {
-        await tx('maturity_pillar_scores').insert(pillarRows);
+      const unchanged =
+        previous.length === pillarRows.length &&
+        pillarRows.every(row =>
+          previous.some(
+            // Pillar scores are single-precision floats on PostgreSQL.
+            p =>
+              p.pillar === row.pillar &&
+              Math.abs(Number(p.score) - row.score) < 1e-3,
+          ),
+        );
+      if (!unchanged) {
+        await tx('maturity_pillar_scores')
+          .where({ entity_ref: record.entityRef })
+          .delete();
+        if (pillarRows.length > 0) {
+          await tx('maturity_pillar_scores').insert(pillarRows);
+        }
       }
       return { ...record, snapshotId };
     });

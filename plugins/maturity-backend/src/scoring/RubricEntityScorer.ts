@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
+import { compactScoreDetail } from './scoreDetailCodec';
 import {
   createEvaluator,
   type Exemption,
@@ -66,11 +67,12 @@ export class RubricEntityScorer implements EntityScorer {
       levelRank,
       nextLevel: score.nextLevel,
       pillars: score.pillars,
-      detail: {
+      // Stored without the checks' own text; the API fills it back in.
+      detail: compactScoreDetail({
         results: score.results,
         nextSteps: score.nextSteps,
         sources: options.sources,
-      } as unknown as JsonObject,
+      } as unknown as JsonObject),
     };
   }
 }

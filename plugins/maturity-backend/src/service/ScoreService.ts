@@ -13,7 +13,10 @@ import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/al
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Request } from 'express';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { maturityScoreRefreshPermission } from '@roadmap/plugin-maturity-common';
+import {
+  maturityScoreRefreshPermission,
+  type Rubric,
+} from '@roadmap/plugin-maturity-common';
 import type {
   MaturityStore,
   ScoreFacets,
@@ -25,6 +28,7 @@ import type {
   StoredScoreSummary,
 } from '../database/MaturityStore';
 import type { RefreshService } from '../refresh/RefreshService';
+import { expandScoreDetail } from '../scoring/scoreDetailCodec';
 
 type Options = { credentials: BackstageCredentials };
 
@@ -61,6 +65,8 @@ export class ScoreService {
       permissions: PermissionsService;
       auditor: AuditorService;
       refresh: RefreshService;
+      /** Fills the checks' text into stored results. */
+      rubric: Rubric;
     },
   ) {}
 
@@ -108,7 +114,7 @@ export class ScoreService {
     const ref = await this.readable(entityRef, options);
     const score = await this.deps.store.getScore(ref);
     if (!score) throw new NotFoundError(`${ref} has not been scored yet`);
-    return score;
+    return this.expand(score);
   }
 
   async history(
@@ -139,13 +145,20 @@ export class ScoreService {
       if (decision.result !== AuthorizeResult.ALLOW) {
         throw new NotAllowedError(`You may not refresh the score of ${ref}`);
       }
-      const score = await this.deps.refresh.refreshOne(ref);
+      const score = this.expand(await this.deps.refresh.refreshOne(ref));
       await event.success({ meta: { score: score.score, level: score.level } });
       return score;
     } catch (error) {
       await event.fail({ error: error as Error });
       throw error;
     }
+  }
+
+  private expand(score: StoredScore): StoredScore {
+    return {
+      ...score,
+      detail: expandScoreDetail(score.detail, this.deps.rubric),
+    };
   }
 
   async group(groupRef: string, options: Options): Promise<GroupRollup> {
