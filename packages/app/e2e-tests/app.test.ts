@@ -1,4 +1,5 @@
-import { test, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, Locator, Page } from '@playwright/test';
 
 async function enterAsGuest(page: Page) {
   await page.goto('/');
@@ -132,4 +133,52 @@ test('a service owner sees the maturity card and roadmap, fixes a gap, and a tea
     path: testInfo.outputPath('maturity-team.png'),
     fullPage: true,
   });
+});
+
+/** Axe (WCAG 2.1 A and AA) over one of our screens' own elements. */
+async function axeViolations(page: Page, root: Locator) {
+  await root.evaluate(el => el.setAttribute('data-axe-root', ''));
+  const result = await new AxeBuilder({ page })
+    .include('[data-axe-root]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  await root.evaluate(el => el.removeAttribute('data-axe-root'));
+  return result.violations.map(v => ({
+    id: v.id,
+    impact: v.impact,
+    nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3),
+  }));
+}
+
+test('the maturity card, roadmap tab and overview pass axe (WCAG 2.1 AA)', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await enterAsGuest(page);
+
+  await page.goto('/catalog/default/component/checkout-web');
+  const card = page
+    .locator('.MuiCard-root')
+    .filter({ hasText: 'Roadmap maturity' })
+    .first();
+  await expect(async () => {
+    await page.reload();
+    await expect(card.getByLabel('Score')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  expect(await axeViolations(page, card)).toEqual([]);
+
+  await page.getByRole('link', { name: 'Roadmap', exact: true }).click();
+  const done = page.getByRole('region', { name: /^Done/ });
+  await expect(done).toBeVisible();
+  // The tab's content: Backstage's <Content> article around our grid.
+  const roadmap = done.locator('xpath=ancestor::article[1]');
+  expect(await axeViolations(page, roadmap)).toEqual([]);
+
+  await page.goto('/maturity');
+  const scores = page.getByRole('table', { name: 'Services by pillar score' });
+  await expect(scores.getByRole('link', { name: 'payments-api' })).toBeVisible({
+    timeout: 30_000,
+  });
+  const overview = scores.locator('xpath=ancestor::article[1]');
+  expect(await axeViolations(page, overview)).toEqual([]);
 });

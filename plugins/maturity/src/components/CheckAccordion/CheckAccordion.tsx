@@ -31,101 +31,109 @@ export function CheckAccordion(props: {
 }) {
   const { result } = props;
   const headingId = `check-${result.checkId}`;
+  // The checkbox sits beside the accordion, not inside its summary: a
+  // control inside the summary's button is not reachable by assistive
+  // technology (axe: nested-interactive).
   return (
-    <Accordion disableGutters TransitionProps={{ unmountOnExit: true }}>
-      <AccordionSummary
-        expandIcon={<ExpandMore />}
-        aria-controls={`${headingId}-details`}
-        id={headingId}
+    <Box sx={{ display: 'flex', alignItems: 'flex-start' }}>
+      {props.onSelect ? (
+        <Checkbox
+          size="small"
+          sx={{ mt: 0.75 }}
+          checked={props.selected ?? false}
+          onChange={e => props.onSelect!(e.target.checked)}
+          inputProps={{ 'aria-label': `Select ${result.title} to fix` }}
+        />
+      ) : (
+        // keeps the titles aligned with the selectable rows
+        <Box sx={{ width: 38, flexShrink: 0 }} aria-hidden />
+      )}
+      <Accordion
+        disableGutters
+        TransitionProps={{ unmountOnExit: true }}
+        sx={{ flex: 1, minWidth: 0 }}
       >
-        <Box
-          sx={{
-            display: 'flex',
-            alignItems: 'center',
-            gap: 1,
-            flexWrap: 'wrap',
-            width: '100%',
-          }}
+        <AccordionSummary
+          expandIcon={<ExpandMore />}
+          aria-controls={`${headingId}-details`}
+          id={headingId}
         >
-          {props.onSelect ? (
-            <Checkbox
-              size="small"
-              checked={props.selected ?? false}
-              onClick={e => e.stopPropagation()}
-              onFocus={e => e.stopPropagation()}
-              onChange={e => props.onSelect!(e.target.checked)}
-              inputProps={{ 'aria-label': `Select ${result.title} to fix` }}
-            />
-          ) : (
-            // keeps the titles aligned with the selectable rows
-            <Box sx={{ width: 38 }} aria-hidden />
-          )}
-          <Box sx={{ minWidth: 120 }}>
-            <CheckStatusLabel status={result.status} />
-          </Box>
-          <Typography sx={{ flex: 1, minWidth: 200 }}>
-            {result.title}
-          </Typography>
-          {props.quickWin && (
-            <Chip
-              size="small"
-              label="Quick win"
-              color="success"
-              variant="outlined"
-            />
-          )}
-          <Chip size="small" label={props.pillarTitle} variant="outlined" />
-          <Chip size="small" label={props.levelTitle} variant="outlined" />
-          <Typography variant="caption" color="text.secondary">
-            effort {result.effort}
-          </Typography>
-        </Box>
-      </AccordionSummary>
-      <AccordionDetails id={`${headingId}-details`}>
-        <Typography variant="body2" paragraph>
-          {result.message}
-        </Typography>
-        {result.exemption && (
-          <Typography variant="body2" paragraph>
-            <strong>Exempt</strong> until{' '}
-            {result.exemption.expires.slice(0, 10)}: {result.exemption.reason}
-          </Typography>
-        )}
-        <Typography variant="subtitle2" component="h4">
-          Why it matters
-        </Typography>
-        <Typography variant="body2" paragraph>
-          {result.description}
-        </Typography>
-        {result.evidence.length > 0 && (
-          <>
-            <Typography variant="subtitle2" component="h4">
-              Evidence
+          <Box
+            sx={{
+              display: 'flex',
+              alignItems: 'center',
+              gap: 1,
+              flexWrap: 'wrap',
+              width: '100%',
+            }}
+          >
+            <Box sx={{ minWidth: 120 }}>
+              <CheckStatusLabel status={result.status} />
+            </Box>
+            <Typography sx={{ flex: 1, minWidth: 200 }}>
+              {result.title}
             </Typography>
-            <EvidenceList
-              evidence={result.evidence}
-              sourceLocation={props.sourceLocation}
-            />
-          </>
-        )}
-        {(result.status === 'fail' || result.status === 'unknown') && (
-          <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mt: 1 }}>
-            {result.remediation?.docs && (
-              <Link to={result.remediation.docs}>How to fix it</Link>
-            )}
-            {props.fixItUrl && (
-              <Button
-                variant="contained"
+            {props.quickWin && (
+              <Chip
                 size="small"
-                href={props.fixItUrl}
-                aria-label={`Fix it: ${result.title}`}
-              >
-                Fix it
-              </Button>
+                label="Quick win"
+                color="success"
+                variant="outlined"
+              />
             )}
+            <Chip size="small" label={props.pillarTitle} variant="outlined" />
+            <Chip size="small" label={props.levelTitle} variant="outlined" />
+            <Typography variant="caption" color="text.secondary">
+              effort {result.effort}
+            </Typography>
           </Box>
-        )}
-      </AccordionDetails>
-    </Accordion>
+        </AccordionSummary>
+        <AccordionDetails id={`${headingId}-details`}>
+          <Typography variant="body2" paragraph>
+            {result.message}
+          </Typography>
+          {result.exemption && (
+            <Typography variant="body2" paragraph>
+              <strong>Exempt</strong> until{' '}
+              {result.exemption.expires.slice(0, 10)}: {result.exemption.reason}
+            </Typography>
+          )}
+          <Typography variant="subtitle2" component="h4">
+            Why it matters
+          </Typography>
+          <Typography variant="body2" paragraph>
+            {result.description}
+          </Typography>
+          {result.evidence.length > 0 && (
+            <>
+              <Typography variant="subtitle2" component="h4">
+                Evidence
+              </Typography>
+              <EvidenceList
+                evidence={result.evidence}
+                sourceLocation={props.sourceLocation}
+              />
+            </>
+          )}
+          {(result.status === 'fail' || result.status === 'unknown') && (
+            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mt: 1 }}>
+              {result.remediation?.docs && (
+                <Link to={result.remediation.docs}>How to fix it</Link>
+              )}
+              {props.fixItUrl && (
+                <Button
+                  variant="contained"
+                  size="small"
+                  href={props.fixItUrl}
+                  aria-label={`Fix it: ${result.title}`}
+                >
+                  Fix it
+                </Button>
+              )}
+            </Box>
+          )}
+        </AccordionDetails>
+      </Accordion>
+    </Box>
   );
 }
