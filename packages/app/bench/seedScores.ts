@@ -11,58 +11,14 @@
    part of the app bundle: these backend packages resolve from the workspace
    root (the app must not depend on backend code). */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory from 'knex';
 import maturityFeatures from '@roadmap/plugin-maturity-backend';
 // The backend bench's own config helper (demo repositories, no cluster).
 // eslint-disable-next-line @backstage/no-forbidden-package-imports
 import { demoMaturityConfig } from '@roadmap/plugin-maturity-backend/src/__testUtils__/demo';
-
-const REPOS = [
-  'payments-api',
-  'ledger-worker',
-  'checkout-web',
-  'search-indexer',
-  'search-api',
-  'edge-gateway',
-  'data-exporter',
-  'shared-ui-kit',
-];
-const TEAMS = 40;
-
-/** N services spread over the demo repositories, 40 teams and 25 systems. */
-export function syntheticEntities(n: number): Entity[] {
-  const services: Entity[] = Array.from({ length: n }, (_, i) => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: `svc-${i}`,
-      namespace: 'default',
-      annotations: {
-        'backstage.io/source-location': `url:https://github.com/roadmap-demo/${
-          REPOS[i % REPOS.length]
-        }/tree/main/`,
-      },
-    },
-    spec: {
-      type: 'service',
-      lifecycle: i % 7 === 0 ? 'experimental' : 'production',
-      owner: `group:default/team-${i % TEAMS}`,
-      system: `system:default/sys-${i % 25}`,
-    },
-    relations: [
-      { type: 'ownedBy', targetRef: `group:default/team-${i % TEAMS}` },
-    ],
-  }));
-  const teams: Entity[] = Array.from({ length: TEAMS }, (_, t) => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: `team-${t}`, namespace: 'default' },
-    spec: { type: 'team', children: [] },
-  }));
-  return [...services, ...teams];
-}
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { syntheticCatalog } from '@roadmap/plugin-maturity-backend/src/__testUtils__/syntheticCatalog';
 
 /**
  * Writes the maturity plugin's database, with `n` scored services, to
@@ -82,7 +38,7 @@ export async function seedScores(
     const backend = await startTestBackend({
       features: [
         maturityFeatures,
-        catalogServiceMock.factory({ entities: syntheticEntities(n) }),
+        catalogServiceMock.factory({ entities: syntheticCatalog(n) }),
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
           data: demoMaturityConfig({

@@ -1,5 +1,4 @@
 import knexFactory, { type Knex } from 'knex';
-import net from 'node:net';
 
 /** A database of one run, dropped by `close`. */
 export interface BenchDatabase {
@@ -34,24 +33,6 @@ async function settle(knex: Knex, timeoutMs = 60_000): Promise<void> {
   while (busy() > 0 && Date.now() < deadline) {
     await new Promise(resolve => setTimeout(resolve, 20));
   }
-}
-
-/**
- * The PostgreSQL server to use: the connection string of
- * `BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING`, or the server on
- * 127.0.0.1:5432 (user postgres, no password) when one answers.
- */
-export async function postgresAvailable(): Promise<string | undefined> {
-  const fromEnv =
-    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-  if (fromEnv) return fromEnv;
-  return new Promise(resolve => {
-    const socket = net.connect(5432, '127.0.0.1', () => {
-      socket.end();
-      resolve('postgresql://postgres@127.0.0.1:5432');
-    });
-    socket.on('error', () => resolve(undefined));
-  });
 }
 
 let sequence = 0;

@@ -2,7 +2,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import type { BenchDatabase } from './benchDatabase';
 import { databaseFootprint, footprintDelta } from './databaseFootprint';
 import type { SystemFigures } from './figures';
-import { latency } from './latency';
+import { measureLatency } from '@roadmap/plugin-maturity-node/testUtils';
 import { ManualScheduler } from './manualScheduler';
 import { OUR_REFRESH_TASK, startOurs } from './startOurs';
 import type { SyntheticCatalog } from './syntheticFacts';
@@ -82,7 +82,7 @@ export async function measureOurs(
     const afterRepeat = await databaseFootprint(db.knex, db.flushStatistics);
 
     const entityApiRoute = 'GET /api/maturity/scores/component/default/<name>';
-    const entityApi = await latency({
+    const entityApi = await measureLatency({
       url,
       headers,
       requests: entityNames(size).map(name => ({

@@ -2,7 +2,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import type { BenchDatabase } from './benchDatabase';
 import { databaseFootprint, footprintDelta } from './databaseFootprint';
 import type { SystemFigures } from './figures';
-import { latency } from './latency';
+import { measureLatency } from '@roadmap/plugin-maturity-node/testUtils';
 import { ManualScheduler } from './manualScheduler';
 import { entityNames } from './measureOurs';
 import { PEER_CHECK_IDS, PEER_RETRIEVER_ID, startPeer } from './startPeer';
@@ -90,7 +90,7 @@ export async function measurePeer(
 
     const entityApiRoute =
       'POST /api/tech-insights/checks/run/default/component/<name>';
-    const entityApi = await latency({
+    const entityApi = await measureLatency({
       url,
       headers,
       requests: entityNames(size).map(name => ({

@@ -15,132 +15,22 @@
  * Run: yarn bench (or node -r @backstage/cli/config/nodeTransform.cjs plugins/maturity-backend/bench/backend.bench.ts [N])
  */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { type Knex } from 'knex';
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import net from 'node:net';
-import { Worker } from 'node:worker_threads';
 import {
   hasPrometheus,
+  measureLatency,
+  postgresAvailable,
   startPrometheus,
 } from '@roadmap/plugin-maturity-node/testUtils';
 import { demoMaturityConfig } from '../src/__testUtils__/demo';
+import { syntheticCatalog } from '../src/__testUtils__/syntheticCatalog';
 import maturityFeatures from '../src';
 
 const N = Number(process.argv[2] ?? 10_000);
 const SERVICES = 50;
-const repos = [
-  'payments-api',
-  'ledger-worker',
-  'checkout-web',
-  'search-indexer',
-  'search-api',
-  'edge-gateway',
-  'data-exporter',
-  'shared-ui-kit',
-];
-
-function entities(): Entity[] {
-  const list: Entity[] = [];
-  for (let i = 0; i < N; i++) {
-    list.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: `svc-${i}`,
-        namespace: 'default',
-        annotations: {
-          'backstage.io/source-location': `url:https://github.com/roadmap-demo/${
-            repos[i % repos.length]
-          }/tree/main/`,
-          'prometheus.io/service-name': `svc-${i % SERVICES}`,
-        },
-      },
-      spec: {
-        type: 'service',
-        lifecycle: 'production',
-        owner: `group:default/team-${i % 40}`,
-        system: `system:default/sys-${i % 25}`,
-      },
-      relations: [
-        { type: 'ownedBy', targetRef: `group:default/team-${i % 40}` },
-      ],
-    });
-  }
-  for (let t = 0; t < 40; t++) {
-    list.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: { name: `team-${t}`, namespace: 'default' },
-      spec: { type: 'team', children: [] },
-    });
-  }
-  return list;
-}
-
-async function postgresAvailable(): Promise<string | undefined> {
-  const fromEnv =
-    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-  if (fromEnv) return fromEnv;
-  return new Promise(resolve => {
-    const socket = net.connect(5432, '127.0.0.1', () => {
-      socket.end();
-      resolve('postgresql://postgres@127.0.0.1:5432');
-    });
-    socket.on('error', () => resolve(undefined));
-  });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
-}
-
-// The clients run in a worker thread, so they do not share the server's
-// event loop (which would add their own work to every measured request).
-const CLIENTS = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { url, paths, clients, perClient } = workerData;
-(async () => {
-  const times = [];
-  await Promise.all(Array.from({ length: clients }, async () => {
-    for (let i = 0; i < perClient; i++) {
-      const path = paths[Math.floor(Math.random() * paths.length)];
-      const started = performance.now();
-      const res = await fetch(url + path);
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(res.status + ' for ' + path);
-      times.push(performance.now() - started);
-    }
-  }));
-  parentPort.postMessage(times);
-})().catch(e => { throw e; });
-`;
-
-async function latency(
-  url: string,
-  paths: string[],
-  clients = 20,
-  perClient = 50,
-) {
-  const times = await new Promise<number[]>((resolve, reject) => {
-    const worker = new Worker(CLIENTS, {
-      eval: true,
-      workerData: { url, paths, clients, perClient },
-    });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  times.sort((a, b) => a - b);
-  return {
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    n: times.length,
-  };
-}
 
 // Prometheus' own request counter, read from its /metrics endpoint.
 async function prometheusQueries(url: string): Promise<number> {
@@ -161,7 +51,9 @@ async function run(
 ) {
   const features: any[] = [
     maturityFeatures,
-    catalogServiceMock.factory({ entities: entities() }),
+    catalogServiceMock.factory({
+      entities: syntheticCatalog(N, { prometheusServices: SERVICES }),
+    }),
     mockServices.rootConfig.factory({
       data: demoMaturityConfig({
         prometheus: {
@@ -206,8 +98,14 @@ async function run(
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
   }
-  const list = await latency(url, pages);
-  const one = await latency(url, ones);
+  const list = await measureLatency({
+    url,
+    requests: pages.map(path => ({ path })),
+  });
+  const one = await measureLatency({
+    url,
+    requests: ones.map(path => ({ path })),
+  });
   if (session) {
     const { profile } = await session.post('Profiler.stop');
     fs.writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));

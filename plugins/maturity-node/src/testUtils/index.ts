@@ -1,6 +1,7 @@
 /**
- * Test utilities of the maturity node library: a real Prometheus for
- * collector tests. Not for production code.
+ * Test and benchmark utilities of the maturity node library: a real
+ * Prometheus for collector tests, API latency under concurrent clients, the
+ * PostgreSQL server to use. Not for production code.
  *
  * @packageDocumentation
  */
@@ -10,3 +11,10 @@ export {
   freePort,
   type RunningPrometheus,
 } from './startPrometheus';
+export {
+  measureLatency,
+  percentile,
+  type LatencyRequest,
+  type LatencyResult,
+} from './measureLatency';
+export { postgresAvailable } from './postgresAvailable';

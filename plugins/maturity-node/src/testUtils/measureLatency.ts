@@ -15,7 +15,8 @@ export interface LatencyRequest {
   body?: unknown;
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The p-th percentile of sorted values. */
+export function percentile(sorted: number[], p: number): number {
   return sorted[
     Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
   ];
@@ -49,10 +50,10 @@ const { url, requests, clients, perClient, headers } = workerData;
 `;
 
 /**
- * `clients` concurrent clients, each making `perClient` requests in turn
+ * API latency for benchmarks: `clients` concurrent clients, each making `perClient` requests in turn
  * from `requests` (round robin), from a worker thread. Returns p50 and p95.
  */
-export async function latency(options: {
+export async function measureLatency(options: {
   url: string;
   requests: LatencyRequest[];
   headers?: Record<string, string>;
