@@ -40,9 +40,11 @@ function ownerHandle(context: RemediationContext): string | undefined {
   return org ? `@${org}/${team}` : `@${team}`;
 }
 
-function commands(context: RemediationContext): string[] {
+/** The stack's install and test commands, as a fenced shell block. */
+function commandsBlock(context: RemediationContext): string[] {
   const stack = buildStack(context.profile);
-  return stack ? [...stack.install, ...stack.test] : ['make test'];
+  const commands = stack ? [...stack.install, ...stack.test] : ['make test'];
+  return ['```sh', ...commands, '```'];
 }
 
 const readme: RemediationGenerator = {
@@ -58,9 +60,7 @@ const readme: RemediationGenerator = {
         '',
         '## Development',
         '',
-        '```sh',
-        ...commands(context),
-        '```',
+        ...commandsBlock(context),
         '',
       ].join('\n'),
       'A README with the build and test commands; fill in what the service does.',
@@ -188,9 +188,7 @@ const contributing: RemediationGenerator = {
         '',
         'Before you push, run:',
         '',
-        '```sh',
-        ...commands(context),
-        '```',
+        ...commandsBlock(context),
         '',
       ].join('\n'),
       'How to propose a change and what to run first.',

@@ -13,8 +13,14 @@ import { grafanaDashboard } from '../monitoring/grafanaDashboard';
 
 const PART_OF = 'app.kubernetes.io/name';
 
-function defaultSelector(context: RemediationContext): Record<string, string> {
-  return { [PART_OF]: context.profile.name };
+/** The labels that select the service's pods: its workload's, or the conventional name label. */
+function podSelector(
+  context: RemediationContext,
+  workload: Workload | undefined,
+): Record<string, string> {
+  return workload && Object.keys(workload.selector).length > 0
+    ? workload.selector
+    : { [PART_OF]: context.profile.name };
 }
 
 async function mainWorkload(
@@ -172,10 +178,7 @@ const disruptionBudget: RemediationGenerator = {
   checkId: 'rel.pdb',
   async generate(context) {
     const workload = await mainWorkload(context);
-    const selector =
-      workload?.selector && Object.keys(workload.selector).length
-        ? workload.selector
-        : defaultSelector(context);
+    const selector = podSelector(context, workload);
     return kubernetesObjectFiles(
       context,
       'pdb.yaml',
@@ -197,10 +200,7 @@ const metricsScrape: RemediationGenerator = {
   checkId: 'obs.metrics',
   async generate(context) {
     const workload = await mainWorkload(context);
-    const selector =
-      workload?.selector && Object.keys(workload.selector).length
-        ? workload.selector
-        : defaultSelector(context);
+    const selector = podSelector(context, workload);
     const portName = workload?.containers.find(c => c.portName)?.portName;
     return kubernetesObjectFiles(
       context,
