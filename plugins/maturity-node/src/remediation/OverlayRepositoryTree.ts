@@ -19,11 +19,6 @@ export class OverlayRepositoryTree implements RepositoryTree {
     this.#changes.set(path, content);
   }
 
-  /** Whether the path exists in the repository before any change. */
-  async existsInBase(path: string): Promise<boolean> {
-    return (await this.#base.listFiles()).includes(path);
-  }
-
   async listFiles(): Promise<string[]> {
     const files = new Set(await this.#base.listFiles());
     for (const path of this.#changes.keys()) files.add(path);

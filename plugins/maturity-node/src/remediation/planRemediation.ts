@@ -5,6 +5,7 @@ import {
   type Fact,
 } from '@roadmap/plugin-maturity-common';
 import { detectRepositoryFacts } from '../detectors/detectRepositoryFacts';
+import { CachingRepositoryTree } from '../tree/CachingRepositoryTree';
 import type { RepositoryTree } from '../tree/RepositoryTree';
 import { remediationGenerators } from './generators/remediationGenerators';
 import { OverlayRepositoryTree } from './OverlayRepositoryTree';
@@ -78,7 +79,10 @@ export async function planRemediation(options: {
   const generators = options.generators ?? remediationGenerators();
   const byCheck = new Map(generators.map(g => [g.checkId, g]));
   const checkById = new Map(checks.map(c => [c.id, c]));
-  const overlay = new OverlayRepositoryTree(options.tree);
+  // The detectors run again after every generator: read each file of the
+  // checkout once, not once per run.
+  const base = new CachingRepositoryTree(options.tree);
+  const overlay = new OverlayRepositoryTree(base);
   const initial = await factsOf(overlay);
   let facts: ReadonlyMap<string, Fact> = initial;
 
