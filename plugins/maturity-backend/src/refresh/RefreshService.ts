@@ -87,7 +87,6 @@ export class RefreshService {
     const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
     const now = this.now();
     await store.registerEntities([...byRef.keys()], now);
-    await this.refreshStatistics();
 
     // Entities whose definition (or the rubric) changed since their last
     // scoring are due now, ahead of the merely stale ones.
