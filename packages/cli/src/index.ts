@@ -63,12 +63,16 @@ export async function run(
       'YAML file with rubric overrides (same format as maturity.rubric)',
     )
     .option(
+      '--config <file>',
+      'app-config YAML whose maturity.rubric, maturity.rubricFile and maturity.exemptions apply, as in the backend',
+    )
+    .option(
       '--entity <file>',
       'catalog entity file to judge catalog checks on (default: catalog-info.yaml in the target)',
     )
     .option(
       '--prometheus-url <url>',
-      'not yet supported by the CLI: live Prometheus checks are reported unknown',
+      'Prometheus to judge the live prom.* checks on (needs an entity to name the service)',
     )
     .option('--no-color', 'no colour, even on a terminal')
     .option('-q, --quiet', 'no progress messages on stderr')
@@ -82,6 +86,7 @@ export async function run(
           format: opts.format,
           minLevel: opts.minLevel,
           rubric: opts.rubric,
+          config: opts.config,
           entity: opts.entity,
           prometheusUrl: opts.prometheusUrl,
           color: opts.color !== false && io.isTTY && !process.env.NO_COLOR,

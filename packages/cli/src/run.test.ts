@@ -115,6 +115,65 @@ describe('maturity score', () => {
     expect(bad.stderr).toContain('checks[0].level: unknown level "platinum"');
   });
 
+  it('scores with the adopter’s rubric from --rubric or --config, as the backend does', async () => {
+    write(dir, BRONZE_REPO);
+    const overrides = path.resolve(
+      __dirname,
+      '../../../examples/rubric/overrides.yaml',
+    );
+    const judge = async (extra: string[]) => {
+      const { code, stdout } = await cli([
+        'score',
+        dir,
+        '--format',
+        'json',
+        ...extra,
+      ]);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout);
+      const byId = new Map(report.results.map((r: any) => [r.checkId, r]));
+      return { report, byId };
+    };
+    const defaults = await judge([]);
+    expect(defaults.byId.has('obs.metrics')).toBe(true);
+    expect(defaults.report.level).toBe('bronze');
+
+    write(dir, {
+      'config/app-config.yaml': [
+        'maturity:',
+        `  rubricFile: ${path.relative(path.join(dir, 'config'), overrides)}`,
+        '  exemptions:',
+        '    - entityRef: component:default/orders',
+        '      check: ci.container-build',
+        '      reason: built by the platform team’s pipeline',
+        '      expires: 2999-12-31',
+        '',
+      ].join('\n'),
+    });
+    const viaRubric = await judge(['--rubric', overrides]);
+    const viaConfig = await judge([
+      '--config',
+      path.join(dir, 'config/app-config.yaml'),
+    ]);
+    for (const { report, byId } of [viaRubric, viaConfig]) {
+      expect(byId.has('obs.metrics')).toBe(false);
+      expect(byId.get('docs.readme')).toMatchObject({ weight: 10 });
+      expect(byId.get('acme.signed-images')).toMatchObject({
+        status: 'fail',
+        level: 'bronze',
+      });
+      // The added Bronze check fails, so Bronze is out of reach.
+      expect(report.level).toBeNull();
+    }
+    // Exemptions come with the app-config, as in the backend.
+    expect(viaConfig.byId.get('ci.container-build')).toMatchObject({
+      status: 'exempt',
+    });
+    expect(viaRubric.byId.get('ci.container-build')).toMatchObject({
+      status: 'pass',
+    });
+  });
+
   it('writes a Markdown roadmap and SARIF', async () => {
     write(dir, BRONZE_REPO);
     const md = await cli(['score', dir, '--format', 'markdown']);

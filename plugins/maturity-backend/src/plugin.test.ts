@@ -11,7 +11,12 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { demoEntity, demoMaturityConfig } from './__testUtils__/demo';
+import path from 'node:path';
+import {
+  demoEntity,
+  demoMaturityConfig,
+  examplesDir,
+} from './__testUtils__/demo';
 import maturityFeatures from './index';
 
 jest.setTimeout(60_000);
@@ -65,6 +70,39 @@ describe('maturity backend plugin', () => {
     expect(res.body.checks.find((c: any) => c.id === 'ci.tests')).toMatchObject(
       { pillar: 'cicd', level: 'bronze' },
     );
+  });
+
+  it('scores with the adopter’s rubric from the rubric service: a disabled check, a new weight and an added check', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        maturityFeatures,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: demoMaturityConfig({
+            rubricFile: path.resolve(examplesDir, '../rubric/overrides.yaml'),
+          }),
+        }),
+      ],
+    });
+    const rubric = await request(server)
+      .get('/api/maturity/rubric')
+      .expect(200);
+    const ids = rubric.body.checks.map((c: any) => c.id);
+    expect(ids).not.toContain('obs.metrics');
+    expect(ids).toContain('acme.signed-images');
+
+    const scored = await request(server)
+      .post('/api/maturity/scores/component/default/payments-api/refresh')
+      .expect(200);
+    const results = new Map<string, any>(
+      scored.body.detail.results.map((r: any) => [r.checkId, r]),
+    );
+    expect(results.has('obs.metrics')).toBe(false);
+    expect(results.get('docs.readme')).toMatchObject({ weight: 10 });
+    expect(results.get('acme.signed-images')).toMatchObject({
+      level: 'bronze',
+      status: results.get('sec.signing').status,
+    });
   });
 
   it('scores an entity on demand from its example repository and serves score, history, list and report', async () => {

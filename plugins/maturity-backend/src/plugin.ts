@@ -8,6 +8,7 @@ import { maturityPermissions } from '@roadmap/plugin-maturity-common';
 import {
   type MaturityCollector,
   maturityCollectorsExtensionPoint,
+  maturityRubricServiceRef,
 } from '@roadmap/plugin-maturity-node';
 import { readMaturityConfig } from './config/readMaturityConfig';
 import { DatabaseMaturityStore } from './database/DatabaseMaturityStore';
@@ -55,10 +56,12 @@ export const maturityPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         metrics: metricsServiceRef,
+        rubricService: maturityRubricServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
         const settings = readMaturityConfig(config);
+        const rubric = deps.rubricService.getRubric();
         deps.permissionsRegistry.addPermissions(maturityPermissions);
 
         const store = await DatabaseMaturityStore.create({
@@ -66,8 +69,8 @@ export const maturityPlugin = createBackendPlugin({
         });
         const metrics = new MaturityMetrics(deps.metrics);
         const scorer = new RubricEntityScorer(
-          settings.rubric,
-          settings.exemptions,
+          rubric,
+          deps.rubricService.getExemptions(),
           collectors.map(c => c.source),
         );
         const refresh = new RefreshService({
@@ -86,16 +89,14 @@ export const maturityPlugin = createBackendPlugin({
           permissions: deps.permissions,
           auditor: deps.auditor,
           refresh,
-          rubric: settings.rubric,
+          rubric,
         });
-        const reports = new ReportService({ scores, rubric: settings.rubric });
+        const reports = new ReportService({ scores, rubric });
 
         // The gauges start from what is stored, so a restart shows no gap.
         metrics.setScores((await store.listScores({ limit: 100_000 })).items);
         logger.info(
-          `Maturity rubric: ${
-            settings.rubric.checks.length
-          } checks; collectors: ${
+          `Maturity rubric: ${rubric.checks.length} checks; collectors: ${
             collectors.map(c => c.source).join(', ') || 'none'
           }`,
         );
@@ -130,7 +131,7 @@ export const maturityPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             scores,
             reports,
-            rubric: () => settings.rubric,
+            rubric: () => rubric,
           }),
         );
         // Load balancers and the portal's e2e test probe this without a token.

@@ -14,6 +14,7 @@ export * from './evaluator/createEvaluator';
 export * from './evaluator/rubricHash';
 export * from './exemptions/Exemption';
 export * from './exemptions/exemptionsFromEntity';
+export * from './exemptions/exemptionSchema';
 export * from './catalog/extractCatalogFacts';
 export * from './rubric/factCatalog';
 export * from './rubric/defaultRubric';

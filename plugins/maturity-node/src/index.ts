@@ -38,3 +38,5 @@ export * from './remediation/escaping/relabelReplacement';
 export * from './remediation/escaping/alertName';
 export * from './remediation/monitoring/alertRuleGroups';
 export * from './remediation/monitoring/grafanaDashboard';
+export * from './rubric/MaturityRubricService';
+export * from './rubric/DefaultMaturityRubricService';

@@ -5,6 +5,7 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { maturityRubricServiceRef } from '@roadmap/plugin-maturity-node';
 import { createPlanGapsAction } from './actions/planGaps';
 import { createScoreWorkspaceAction } from './actions/scoreWorkspace';
 import { createWriteGapsAction } from './actions/writeGaps';
@@ -23,13 +24,15 @@ export const scaffolderModule = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
+        rubric: maturityRubricServiceRef,
       },
-      async init({ scaffolderActions, catalog, config }) {
+      async init({ scaffolderActions, catalog, config, rubric }) {
         scaffolderActions.addActions(
-          createScoreWorkspaceAction(),
+          createScoreWorkspaceAction({ rubric }),
           createPlanGapsAction({
             catalog,
             integrations: ScmIntegrations.fromConfig(config),
+            rubric,
           }),
           createWriteGapsAction(),
         );

@@ -1,10 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import fs from 'node:fs/promises';
 import {
   createEvaluator,
   extractCatalogFacts,
-  loadRubric,
-  parseRubricOverridesYaml,
   type Fact,
 } from '@roadmap/plugin-maturity-common';
 import {
@@ -19,6 +16,7 @@ import { formatMarkdown } from '../formats/formatMarkdown';
 import { formatSarif } from '../formats/formatSarif';
 import { formatTable } from '../formats/formatTable';
 import { buildCliReport } from '../report/buildCliReport';
+import { loadCliRubric } from '../rubric/loadCliRubric';
 import { resolveSource } from '../source/resolveSource';
 import { UsageError } from '../UsageError';
 
@@ -27,6 +25,7 @@ export interface ScoreOptions {
   format: 'table' | 'json' | 'markdown' | 'sarif';
   minLevel?: string;
   rubric?: string;
+  config?: string;
   entity?: string;
   prometheusUrl?: string;
   color: boolean;
@@ -45,24 +44,11 @@ export async function scoreCommand(
   options: ScoreOptions,
   write: (text: string) => void,
 ): Promise<number> {
-  let rubric = loadRubric();
-  if (options.rubric) {
-    const text = await fs
-      .readFile(options.rubric, 'utf8')
-      .catch((e: NodeJS.ErrnoException) => {
-        throw new UsageError(
-          `cannot read --rubric ${options.rubric}: ${e.code ?? e.message}`,
-        );
-      });
-    try {
-      rubric = loadRubric({
-        overrides: parseRubricOverridesYaml(text, options.rubric),
-        path: options.rubric,
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message.replace(/\n\s*/g, '; '));
-    }
-  }
+  const rubricService = loadCliRubric({
+    config: options.config,
+    rubric: options.rubric,
+  });
+  const rubric = rubricService.getRubric();
   if (options.minLevel && !rubric.levels.some(l => l.id === options.minLevel)) {
     throw new UsageError(
       `--min-level "${
@@ -127,6 +113,7 @@ export async function scoreCommand(
       entity,
       facts,
       now,
+      exemptions: rubricService.getExemptions(),
       availableSources: judgedSources,
     });
     const report = buildCliReport({

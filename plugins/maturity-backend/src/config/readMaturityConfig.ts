@@ -5,20 +5,10 @@ import {
 import { type Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
-import {
-  type Exemption,
-  loadRubric,
-  parseRubricOverridesYaml,
-  type Rubric,
-} from '@roadmap/plugin-maturity-common';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { RefreshOptions } from '../refresh/RefreshService';
 
 /** Everything the plugin reads from `maturity.*`, validated. */
 export interface MaturityConfig {
-  rubric: Rubric;
-  exemptions: Exemption[];
   schedule: SchedulerServiceTaskScheduleDefinition;
   refresh: RefreshOptions;
   retentionMs: number;
@@ -26,11 +16,7 @@ export interface MaturityConfig {
 
 function durationMs(config: Config, key: string, fallbackMs: number): number {
   if (!config.has(key)) return fallbackMs;
-  const value = config.getOptional(key);
   try {
-    if (typeof value === 'string') {
-      return durationToMilliseconds(readDurationFromConfig(config, { key }));
-    }
     return durationToMilliseconds(readDurationFromConfig(config, { key }));
   } catch (error) {
     throw new InputError(`${key}: ${(error as Error).message}`);
@@ -38,60 +24,11 @@ function durationMs(config: Config, key: string, fallbackMs: number): number {
 }
 
 /**
- * Reads and validates the plugin's configuration; a mistake stops the
- * plugin at start with the key named.
+ * Reads and validates the plugin's own configuration (the rubric and
+ * exemptions come from the rubric service); a mistake stops the plugin at
+ * start with the key named.
  */
-export function readMaturityConfig(
-  config: Config,
-  baseDir = process.cwd(),
-): MaturityConfig {
-  let rubric = loadRubric({
-    overrides: config.getOptional('maturity.rubric'),
-    path: 'maturity.rubric',
-  });
-  const rubricFile = config.getOptionalString('maturity.rubricFile');
-  if (rubricFile) {
-    const file = path.resolve(baseDir, rubricFile);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new InputError(
-        `maturity.rubricFile: cannot read ${file}: ${
-          (error as NodeJS.ErrnoException).code
-        }`,
-      );
-    }
-    rubric = loadRubric({
-      base: rubric,
-      overrides: parseRubricOverridesYaml(text, rubricFile),
-      path: rubricFile,
-    });
-  }
-
-  const exemptions = (
-    config.getOptionalConfigArray('maturity.exemptions') ?? []
-  ).map((e, i) => {
-    const expires = e.getString('expires');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(expires)) {
-      throw new InputError(
-        `maturity.exemptions[${i}].expires: "${expires}" must be a date as YYYY-MM-DD`,
-      );
-    }
-    const check = e.getString('check');
-    if (!rubric.checks.some(c => c.id === check)) {
-      throw new InputError(
-        `maturity.exemptions[${i}].check: no check "${check}" in the rubric`,
-      );
-    }
-    return {
-      entityRef: e.getString('entityRef').toLocaleLowerCase('en-US'),
-      check,
-      reason: e.getString('reason'),
-      expires,
-    };
-  });
-
+export function readMaturityConfig(config: Config): MaturityConfig {
   const schedule: SchedulerServiceTaskScheduleDefinition = config.has(
     'maturity.schedule',
   )
@@ -117,8 +54,6 @@ export function readMaturityConfig(
     60_000,
   );
   return {
-    rubric,
-    exemptions,
     schedule,
     refresh: {
       staleAfterMs: durationMs(

@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { parse } from 'yaml';
 import type { Exemption } from './Exemption';
+import { describeExemptionIssue, exemptionSchema } from './exemptionSchema';
 
 /**
  * Our annotation for exemptions: a YAML (or JSON) list of
@@ -9,8 +10,6 @@ import type { Exemption } from './Exemption';
  * @public
  */
 export const EXEMPTIONS_ANNOTATION = 'maturity.roadmap.dev/exemptions';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Reads the exemptions an entity declares. Malformed entries are skipped and
@@ -48,24 +47,17 @@ export function exemptionsFromEntity(entity: Entity | undefined): {
   const exemptions: Exemption[] = [];
   const problems: string[] = [];
   parsed.forEach((item, i) => {
-    const e = item as Partial<Record<keyof Exemption, unknown>>;
-    const expires =
-      e?.expires instanceof Date
-        ? e.expires.toISOString().slice(0, 10)
-        : e?.expires;
-    if (
-      typeof e?.check !== 'string' ||
-      typeof e.reason !== 'string' ||
-      !e.reason.trim() ||
-      typeof expires !== 'string' ||
-      !DATE.test(expires)
-    ) {
+    // The entity is the exemption's subject; an entityRef inside is ignored.
+    const result = exemptionSchema.omit({ entityRef: true }).safeParse(item);
+    if (result.success) {
+      exemptions.push(result.data);
+    } else {
       problems.push(
-        `${EXEMPTIONS_ANNOTATION}[${i}]: needs check, a non-empty reason and expires as YYYY-MM-DD`,
+        `${EXEMPTIONS_ANNOTATION}[${i}]${describeExemptionIssue(
+          result.error.issues[0],
+        )}`,
       );
-      return;
     }
-    exemptions.push({ check: e.check, reason: e.reason.trim(), expires });
   });
   return { exemptions, problems };
 }

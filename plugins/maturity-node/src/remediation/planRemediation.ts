@@ -1,8 +1,8 @@
 import {
   type AppliesTo,
-  type Check,
   defaultRubric,
   type Fact,
+  type Rubric,
 } from '@roadmap/plugin-maturity-common';
 import { detectRepositoryFacts } from '../detectors/detectRepositoryFacts';
 import { CachingRepositoryTree } from '../tree/CachingRepositoryTree';
@@ -71,11 +71,15 @@ export async function planRemediation(options: {
   service: RemediationService;
   /** Repository checks to fix; default: every failing one with a generator. */
   checkIds?: string[];
-  /** Checks, for titles, docs and applicability; default: the default rubric. */
-  checks?: Check[];
+  /**
+   * The effective rubric (from `maturityRubricServiceRef`): only its checks
+   * are planned, with its titles, docs and applicability. Default: the
+   * default rubric.
+   */
+  rubric?: Rubric;
   generators?: RemediationGenerator[];
 }): Promise<RemediationPlan> {
-  const checks = options.checks ?? defaultRubric.checks;
+  const checks = (options.rubric ?? defaultRubric).checks;
   const generators = options.generators ?? remediationGenerators();
   const byCheck = new Map(generators.map(g => [g.checkId, g]));
   const checkById = new Map(checks.map(c => [c.id, c]));
@@ -109,27 +113,30 @@ export async function planRemediation(options: {
   for (const id of requested) {
     const check = checkById.get(id);
     const generator = byCheck.get(id);
+    if (!check) {
+      // Disabled by the organisation, or never one of its checks.
+      skipped.push({ id, reason: 'not a check of this rubric' });
+      continue;
+    }
     if (!generator) {
       skipped.push({
         id,
-        reason: check
-          ? 'no generator: this check needs a change only people can make'
-          : 'not a check of the rubric',
+        reason: 'no generator: this check needs a change only people can make',
       });
       continue;
     }
-    if (check && !applies(check.appliesTo, options.service)) {
+    if (!applies(check.appliesTo, options.service)) {
       skipped.push({
         id,
         reason: `does not apply to this ${options.service.kind}`,
       });
       continue;
     }
-    const title = check?.title ?? id;
+    const title = check.title;
     if (passes(facts, id)) {
       // Passing already, or fixed by an earlier file of this plan.
       if (passes(initial, id)) skipped.push({ id, reason: 'already passes' });
-      else fixed.push({ id, title, docs: check?.remediation?.docs });
+      else fixed.push({ id, title, docs: check.remediation?.docs });
       continue;
     }
     const result = await generator.generate({
@@ -168,7 +175,7 @@ export async function planRemediation(options: {
       });
     }
     facts = after;
-    fixed.push({ id, title, docs: check?.remediation?.docs });
+    fixed.push({ id, title, docs: check.remediation?.docs });
   }
 
   const planned = [...files.values()].sort((a, b) =>

@@ -3,6 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { DefaultMaturityRubricService } from '@roadmap/plugin-maturity-node';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,15 @@ import { parse } from 'yaml';
 import { createPlanGapsAction } from './planGaps';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../examples/repos');
+const defaults = DefaultMaturityRubricService.fromConfig(new ConfigReader({}));
+// The adopter's overrides every scoring package is tested with.
+const adopter = DefaultMaturityRubricService.fromConfig(
+  new ConfigReader({
+    maturity: {
+      rubricFile: path.resolve(EXAMPLES, '../rubric/overrides.yaml'),
+    },
+  }),
+);
 
 function exampleEntity(repo: string): Entity {
   return parse(
@@ -47,6 +57,7 @@ describe('maturity:gaps:plan', () => {
   const action = createPlanGapsAction({
     catalog: catalogServiceMock({ entities }),
     integrations,
+    rubric: defaults,
   });
 
   beforeEach(() => {
@@ -176,5 +187,53 @@ describe('maturity:gaps:plan', () => {
     });
     await expect(action.handler(ctx as any)).rejects.toThrow(message);
     expect(ctx.output).not.toHaveBeenCalled();
+  });
+
+  it('plans only the checks of the adopter’s rubric', async () => {
+    const adopterAction = createPlanGapsAction({
+      catalog: catalogServiceMock({ entities }),
+      integrations,
+      rubric: adopter,
+    });
+    const plan = async (
+      which: ReturnType<typeof createPlanGapsAction>,
+      checks: string[],
+    ) => {
+      const ctx = createMockActionContext({
+        input: {
+          entityRef: 'component:default/checkout-web',
+          path: './repository',
+          checks,
+          branchPrefix: 'maturity/fix',
+        },
+        workspacePath,
+      });
+      await which.handler(ctx as any);
+      return Object.fromEntries(
+        (ctx.output as jest.Mock).mock.calls.map(([k, v]) => [k, v]),
+      );
+    };
+    // Every failing check: the disabled one is not planned at all.
+    expect((await plan(action, [])).checks).toContain('obs.metrics');
+    const everything = await plan(adopterAction, []);
+    expect(everything.checks).not.toContain('obs.metrics');
+    expect(everything.checks).toContain('obs.alerts');
+    // Asked for by name: the disabled check and the added one (which no
+    // generator fixes) are skipped with their reasons.
+    const named = await plan(adopterAction, [
+      'obs.metrics',
+      'acme.signed-images',
+      'obs.alerts',
+    ]);
+    expect(named.checks).toEqual(['obs.alerts']);
+    expect(named.skipped).toEqual(
+      expect.arrayContaining([
+        { id: 'obs.metrics', reason: 'not a check of this rubric' },
+        {
+          id: 'acme.signed-images',
+          reason: expect.stringMatching(/^no generator/),
+        },
+      ]),
+    );
   });
 });

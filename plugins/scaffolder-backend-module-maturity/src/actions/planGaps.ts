@@ -13,6 +13,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   FileSystemRepositoryTree,
+  type MaturityRubricService,
   planRemediation,
 } from '@roadmap/plugin-maturity-node';
 import { createHash } from 'node:crypto';
@@ -43,6 +44,8 @@ function branchName(prefix: string, checkIds: string[]): string {
 export function createPlanGapsAction(options: {
   catalog: CatalogService;
   integrations: ScmIntegrationRegistry;
+  /** The effective rubric (`maturityRubricServiceRef`): only its checks are planned. */
+  rubric: MaturityRubricService;
 }) {
   return createTemplateAction({
     id: 'maturity:gaps:plan',
@@ -176,6 +179,7 @@ export function createPlanGapsAction(options: {
           sourceLocation: location,
         },
         checkIds: checkIds.length > 0 ? checkIds : undefined,
+        rubric: options.rubric.getRubric(),
       });
       for (const skipped of plan.skipped) {
         ctx.logger.warn(`Not fixing ${skipped.id}: ${skipped.reason}`);

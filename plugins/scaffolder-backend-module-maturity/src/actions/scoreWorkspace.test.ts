@@ -1,8 +1,23 @@
+import { ConfigReader } from '@backstage/config';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { DefaultMaturityRubricService } from '@roadmap/plugin-maturity-node';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createScoreWorkspaceAction } from './scoreWorkspace';
+
+const defaults = DefaultMaturityRubricService.fromConfig(new ConfigReader({}));
+// The adopter's overrides every scoring package is tested with.
+const adopter = DefaultMaturityRubricService.fromConfig(
+  new ConfigReader({
+    maturity: {
+      rubricFile: path.resolve(
+        __dirname,
+        '../../../../examples/rubric/overrides.yaml',
+      ),
+    },
+  }),
+);
 
 describe('maturity:workspace:score', () => {
   let workspacePath: string;
@@ -39,7 +54,7 @@ describe('maturity:workspace:score', () => {
       input: { path: '.', minLevel: 'bronze' },
       workspacePath,
     });
-    await createScoreWorkspaceAction().handler(ctx);
+    await createScoreWorkspaceAction({ rubric: defaults }).handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith('level', 'bronze');
     expect(ctx.output).toHaveBeenCalledWith('nextLevel', 'silver');
     expect(ctx.output).toHaveBeenCalledWith(
@@ -53,24 +68,58 @@ describe('maturity:workspace:score', () => {
       input: { path: '.', minLevel: 'silver' },
       workspacePath,
     });
-    await expect(createScoreWorkspaceAction().handler(ctx)).rejects.toThrow(
+    await expect(
+      createScoreWorkspaceAction({ rubric: defaults }).handler(ctx),
+    ).rejects.toThrow(
       /reaches bronze, below the required silver; failing: .*obs\.metrics/,
     );
   });
 
   it('refuses paths outside the workspace and unknown levels', async () => {
     await expect(
-      createScoreWorkspaceAction().handler(
+      createScoreWorkspaceAction({ rubric: defaults }).handler(
         createMockActionContext({ input: { path: '../..' }, workspacePath }),
       ),
     ).rejects.toThrow(/outside/i);
     await expect(
-      createScoreWorkspaceAction().handler(
+      createScoreWorkspaceAction({ rubric: defaults }).handler(
         createMockActionContext({
           input: { path: '.', minLevel: 'platinum' },
           workspacePath,
         }),
       ),
     ).rejects.toThrow('minLevel "platinum" is not a level');
+  });
+
+  it('scores with the adopter’s rubric: a disabled check, a new weight and an added check', async () => {
+    const run = async (rubric: DefaultMaturityRubricService) => {
+      const ctx = createMockActionContext({
+        input: { path: '.' },
+        workspacePath,
+      });
+      await createScoreWorkspaceAction({ rubric }).handler(ctx);
+      return Object.fromEntries(
+        (ctx.output as jest.Mock).mock.calls.map(([k, v]) => [k, v]),
+      );
+    };
+    const before = await run(defaults);
+    const after = await run(adopter);
+    expect(before.failingChecks).toContain('obs.metrics');
+    expect(after.failingChecks).not.toContain('obs.metrics');
+    // The added Bronze check fails here (nothing signs the image), so the
+    // workspace no longer reaches Bronze under this organisation's rubric.
+    expect(after.failingChecks).toContain('acme.signed-images');
+    expect(before.level).toBe('bronze');
+    expect(after.level).toBe('none');
+    // The README (which this workspace has) weighs more.
+    expect(after.score).not.toBe(before.score);
+
+    const gate = createMockActionContext({
+      input: { path: '.', minLevel: 'bronze' },
+      workspacePath,
+    });
+    await expect(
+      createScoreWorkspaceAction({ rubric: adopter }).handler(gate),
+    ).rejects.toThrow(/failing: .*acme\.signed-images/);
   });
 });

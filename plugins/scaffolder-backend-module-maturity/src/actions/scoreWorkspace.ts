@@ -4,10 +4,8 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { Entity } from '@backstage/catalog-model';
 import {
   createEvaluator,
-  defaultRubric,
   extractCatalogFacts,
   type Fact,
-  type Rubric,
 } from '@roadmap/plugin-maturity-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -15,26 +13,26 @@ import { parseAllDocuments } from 'yaml';
 import {
   detectRepositoryFacts,
   FileSystemRepositoryTree,
+  type MaturityRubricService,
 } from '@roadmap/plugin-maturity-node';
 
 /**
- * The catalog facts of the workspace's own catalog-info.yaml (its first
- * Component), so a new service is scored on its ownership and docs too.
+ * The workspace's own catalog-info.yaml (its first Component), so a new
+ * service is scored on its ownership and docs too.
  */
-async function workspaceCatalogFacts(
-  dir: string,
-  now: Date,
-): Promise<Fact[] | undefined> {
+async function workspaceEntity(dir: string): Promise<Entity | undefined> {
   let text: string;
   try {
     text = await fs.readFile(path.join(dir, 'catalog-info.yaml'), 'utf8');
   } catch {
     return undefined;
   }
-  const entity = parseAllDocuments(text)
+  return parseAllDocuments(text)
     .flatMap(doc => (doc.errors.length ? [] : [doc.toJS() as Entity]))
     .find(e => e?.kind === 'Component' && e.metadata?.name);
-  if (!entity) return undefined;
+}
+
+function workspaceCatalogFacts(entity: Entity, now: Date): Fact[] {
   const owner = String(entity.spec?.owner ?? '');
   return extractCatalogFacts(entity, {
     now,
@@ -52,8 +50,11 @@ async function workspaceCatalogFacts(
  *
  * @public
  */
-export function createScoreWorkspaceAction(options: { rubric?: Rubric } = {}) {
-  const rubric = options.rubric ?? defaultRubric;
+export function createScoreWorkspaceAction(options: {
+  /** The effective rubric and exemptions (`maturityRubricServiceRef`). */
+  rubric: MaturityRubricService;
+}) {
+  const rubric = options.rubric.getRubric();
   const levels = rubric.levels.map(l => l.id);
   return createTemplateAction({
     id: 'maturity:workspace:score',
@@ -110,10 +111,13 @@ export function createScoreWorkspaceAction(options: { rubric?: Rubric } = {}) {
         new FileSystemRepositoryTree(dir),
         { now },
       );
-      const catalogFacts = await workspaceCatalogFacts(dir, now);
+      const entity = await workspaceEntity(dir);
+      const catalogFacts = entity && workspaceCatalogFacts(entity, now);
       const score = createEvaluator(rubric).evaluate({
+        entity,
         facts: [...facts, ...(catalogFacts ?? [])],
         now,
+        exemptions: options.rubric.getExemptions(),
         availableSources: catalogFacts
           ? ['repository', 'catalog']
           : ['repository'],
