@@ -1,0 +1,3 @@
+module roadmap.dev/tools/helm-template-check
+
+go 1.19
