@@ -1,8 +1,8 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  it('starts on the sign-in page with the guest provider', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -19,10 +19,11 @@ describe('App', () => {
       ] as any,
     };
 
-    const rendered = render(App.createRoot());
+    render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    expect(
+      await screen.findByRole('button', { name: 'Enter' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^Enter as a Guest User\./)).toBeInTheDocument();
   });
 });

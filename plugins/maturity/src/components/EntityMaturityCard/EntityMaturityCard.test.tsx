@@ -17,6 +17,8 @@ import {
 } from '../../__testUtils__/mockMaturityApi';
 import { EntityMaturityCard } from './EntityMaturityCard';
 
+// Not awaited by the tests: awaiting the (synchronous) render would yield to
+// the mock API's answers before the first wait, outside act().
 function renderCard(
   api: MaturityApi,
   options: { entity?: Entity; canRefresh?: boolean } = {},
@@ -45,7 +47,7 @@ function renderCard(
 describe('EntityMaturityCard', () => {
   it('shows score, level progress, pillar bars and three next steps with Fix it', async () => {
     const score = evaluatedScore(['ci.pipeline', 'docs.readme']);
-    await renderCard(mockMaturityApi({ getScore: jest.fn(async () => score) }));
+    renderCard(mockMaturityApi({ getScore: jest.fn(async () => score) }));
 
     expect(await screen.findByLabelText('Score')).toHaveTextContent(
       String(Math.round(score.score)),
@@ -89,7 +91,7 @@ describe('EntityMaturityCard', () => {
         .mockResolvedValueOnce(score),
       refreshScore: jest.fn(async () => score),
     });
-    await renderCard(api, { canRefresh: true, entity });
+    renderCard(api, { canRefresh: true, entity });
     expect(
       await screen.findByText(/has not been scored yet/),
     ).toBeInTheDocument();
@@ -103,9 +105,7 @@ describe('EntityMaturityCard', () => {
   });
 
   it('has no refresh button for callers without the permission', async () => {
-    await renderCard(
-      mockMaturityApi({ getScore: jest.fn(async () => undefined) }),
-    );
+    renderCard(mockMaturityApi({ getScore: jest.fn(async () => undefined) }));
     expect(
       await screen.findByText(/has not been scored yet/),
     ).toBeInTheDocument();
@@ -113,7 +113,7 @@ describe('EntityMaturityCard', () => {
   });
 
   it('shows the backend’s error', async () => {
-    await renderCard(
+    renderCard(
       mockMaturityApi({
         getScore: jest.fn(async () => {
           throw new Error('maturity backend unavailable');
@@ -128,7 +128,7 @@ describe('EntityMaturityCard', () => {
 
   it('says when the rubric does not apply to the entity’s kind', async () => {
     const api = mockMaturityApi({ getScore: jest.fn(async () => undefined) });
-    await renderCard(api, {
+    renderCard(api, {
       entity: { ...testEntity(), kind: 'API' },
     });
     expect(

@@ -5,7 +5,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { maturityApiRef, type MaturityApi } from '../../api/MaturityApi';
 import {
@@ -15,8 +15,17 @@ import {
 } from '../../__testUtils__/mockMaturityApi';
 import { EntityMaturityContent } from './EntityMaturityContent';
 
-function renderTab(api: MaturityApi) {
-  return renderInTestApp(
+/**
+ * Renders the tab and waits until it has settled: the roadmap, the trend
+ * (fetched once the score is known) and the permission-gated "Score now"
+ * (the permission mock allows). Waiting for less would let those updates
+ * land after the test. The waits query text, which stays cheap on a page of
+ * 50 checks where a role query costs up to a second on a loaded machine.
+ * The render is not awaited: that would yield to the mock API's answers
+ * before the wait begins, and their updates would land outside act().
+ */
+async function renderTab(api: MaturityApi, options: { scored?: boolean } = {}) {
+  renderInTestApp(
     <TestApiProvider
       apis={[
         [maturityApiRef, api],
@@ -28,6 +37,11 @@ function renderTab(api: MaturityApi) {
       </EntityProvider>
     </TestApiProvider>,
   );
+  if (options.scored ?? true) {
+    await screen.findByText('Done', { selector: 'h2' });
+    await screen.findByText(/^(No history yet|Scored once|Score \d+ on)/);
+  }
+  await screen.findByText('Score now');
 }
 
 const BRONZE_REPO_CHECKS = [
@@ -43,8 +57,6 @@ const BRONZE_REPO_CHECKS = [
 function checkSummary(title: string): HTMLElement {
   return screen.getByText(title).closest('[role="button"]') as HTMLElement;
 }
-
-jest.setTimeout(20_000);
 
 function fixUrlParts(href: string) {
   const url = new URL(href, 'http://portal');
@@ -76,7 +88,7 @@ describe('EntityMaturityContent', () => {
       }),
     );
 
-    const done = await screen.findByRole('region', { name: /^Done/ });
+    const done = screen.getByRole('region', { name: /^Done/ });
     const next = screen.getByRole('region', { name: /^Next: / });
     const later = screen.getByRole('region', { name: /^Later/ });
     const titles = (region: HTMLElement, status: string) =>
@@ -106,7 +118,7 @@ describe('EntityMaturityContent', () => {
         .length,
     );
     expect(
-      await screen.findByText(
+      screen.getByText(
         'Score 12 on 2026-09-01, 31 on 2026-11-24; level None → Bronze.',
       ),
     ).toBeInTheDocument();
@@ -118,7 +130,7 @@ describe('EntityMaturityContent', () => {
     const pipeline = score.detail.results.find(
       r => r.checkId === 'ci.pipeline',
     )!;
-    await userEvent.click(await screen.findByText(pipeline.title));
+    await userEvent.click(screen.getByText(pipeline.title));
     const evidence = screen.getByRole('list', { name: 'Evidence' });
     expect(
       within(evidence).getByRole('link', {
@@ -151,7 +163,7 @@ describe('EntityMaturityContent', () => {
     const score = evaluatedScore(['ci.pipeline']);
     await renderTab(mockMaturityApi({ getScore: jest.fn(async () => score) }));
     await userEvent.click(
-      await screen.findByRole('checkbox', { name: /Select README to fix/ }),
+      screen.getByRole('checkbox', { name: /Select README to fix/ }),
     );
     await userEvent.click(
       screen.getByRole('checkbox', { name: /Select CODEOWNERS to fix/ }),
@@ -174,9 +186,7 @@ describe('EntityMaturityContent', () => {
       expires: '2027-03-31T00:00:00.000Z',
     };
     await renderTab(mockMaturityApi({ getScore: jest.fn(async () => score) }));
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'By pillar' }),
-    );
+    await userEvent.click(screen.getByRole('button', { name: 'By pillar' }));
     expect(screen.getByRole('region', { name: /^CI\/CD/ })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /^Done/ })).toBeNull();
     await userEvent.click(checkSummary(readme.title));
@@ -195,11 +205,13 @@ describe('EntityMaturityContent', () => {
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     await renderTab(api);
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Export roadmap (Markdown)' }),
+      screen.getByRole('button', { name: 'Export roadmap (Markdown)' }),
     );
     expect(api.getEntityReport).toHaveBeenCalledWith(
       'component:default/payments-api',
     );
+    // the download starts once the report has arrived
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1));
     const blob = (createObjectURL.mock.calls[0] as unknown[])[0] as Blob;
     expect(await blob.text()).toBe('# payments-api roadmap\n');
   });
@@ -207,9 +219,8 @@ describe('EntityMaturityContent', () => {
   it('explains an unscored service', async () => {
     await renderTab(
       mockMaturityApi({ getScore: jest.fn(async () => undefined) }),
+      { scored: false },
     );
-    expect(
-      await screen.findByText(/has not been scored yet/),
-    ).toBeInTheDocument();
+    expect(screen.getByText(/has not been scored yet/)).toBeInTheDocument();
   });
 });

@@ -23,6 +23,8 @@ const group: Entity = {
   spec: { type: 'team', children: [] },
 };
 
+// Not awaited by the tests: awaiting the (synchronous) render would yield to
+// the mock API's answers before the first wait, outside act().
 function renderCard(api: MaturityApi) {
   return renderInTestApp(
     <TestApiProvider apis={[[maturityApiRef, api]]}>
@@ -54,7 +56,7 @@ describe('GroupMaturityCard', () => {
         },
       })),
     });
-    await renderCard(api);
+    renderCard(api);
     const table = await screen.findByRole('table', {
       name: 'Services of the team',
     });
@@ -75,7 +77,7 @@ describe('GroupMaturityCard', () => {
   });
 
   it('explains an empty team', async () => {
-    await renderCard(
+    renderCard(
       mockMaturityApi({
         getGroupRollup: jest.fn(async () => ({
           group: { entityRef: 'group:default/payments' },

@@ -4,10 +4,14 @@ import {
 } from '@backstage/frontend-test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ScoreSummary } from '@roadmap/plugin-maturity-common';
+import type {
+  ScoreListQuery,
+  ScoreSummary,
+} from '@roadmap/plugin-maturity-common';
 import { maturityApiRef, type MaturityApi } from '../../api/MaturityApi';
 import { MaturityPage } from './MaturityPage';
 import { mockMaturityApi } from '../../__testUtils__/mockMaturityApi';
+import { settleApiCalls } from '../../__testUtils__/settleApiCalls';
 
 const rubric = {
   pillars: [
@@ -54,18 +58,32 @@ function summary(
   };
 }
 
-function api(overrides: Partial<MaturityApi> = {}): MaturityApi {
+const SERVICES = [
+  summary('payments-api', 72, 'bronze'),
+  summary('ledger', 15, null),
+];
+
+/** The scores the server would answer: filtered by level, sorted, paged. */
+async function listScores(query: ScoreListQuery) {
+  const items = SERVICES.filter(
+    s => !query.level || query.level.includes(s.level ?? 'none'),
+  );
+  if (query.orderBy === 'name') {
+    items.sort((a, b) => a.name.localeCompare(b.name));
+    if (query.order !== 'asc') items.reverse();
+  }
+  return {
+    items,
+    totalCount: items.length,
+    offset: query.offset ?? 0,
+    limit: query.limit ?? 25,
+  };
+}
+
+function api(overrides: Partial<MaturityApi> = {}): jest.Mocked<MaturityApi> {
   return mockMaturityApi({
     getRubric: jest.fn(async () => rubric as any),
-    listScores: jest.fn(async () => ({
-      items: [
-        summary('payments-api', 72, 'bronze'),
-        summary('ledger', 15, null),
-      ],
-      totalCount: 2,
-      offset: 0,
-      limit: 25,
-    })),
+    listScores: jest.fn(listScores),
     getFacets: jest.fn(async () => ({
       owners: ['group:default/payments'],
       systems: [],
@@ -99,13 +117,26 @@ function api(overrides: Partial<MaturityApi> = {}): MaturityApi {
   });
 }
 
+// Not awaited: awaiting the (synchronous) render would yield to the mock
+// API's answers before the test's first wait, outside act().
+function renderPage(maturityApi: MaturityApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[maturityApiRef, maturityApi]]}>
+      <MaturityPage />
+    </TestApiProvider>,
+  );
+}
+
+function serviceNames(table: HTMLElement): string[] {
+  return within(table)
+    .getAllByRole('rowheader')
+    .map(cell => within(cell).getByRole('link').textContent ?? '');
+}
+
 describe('MaturityPage', () => {
   it('shows services × pillars with scores as text, levels, movers and the rubric', async () => {
-    await renderInTestApp(
-      <TestApiProvider apis={[[maturityApiRef, api()]]}>
-        <MaturityPage />
-      </TestApiProvider>,
-    );
+    const maturityApi = api();
+    renderPage(maturityApi);
     const table = await screen.findByRole('table', {
       name: 'Services by pillar score',
     });
@@ -127,90 +158,88 @@ describe('MaturityPage', () => {
         name: 'Maturity rubric by pillar and level',
       }),
     ).toBeInTheDocument();
+    await settleApiCalls(maturityApi);
   });
 
   it('sorts on the server when a column header is clicked', async () => {
     const maturityApi = api();
-    await renderInTestApp(
-      <TestApiProvider apis={[[maturityApiRef, maturityApi]]}>
-        <MaturityPage />
-      </TestApiProvider>,
-    );
-    await screen.findByRole('table', { name: 'Services by pillar score' });
+    renderPage(maturityApi);
+    const table = await screen.findByRole('table', {
+      name: 'Services by pillar score',
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Service' }));
-    await waitFor(() =>
-      expect(maturityApi.listScores).toHaveBeenLastCalledWith(
-        expect.objectContaining({
-          orderBy: 'name',
-          order: 'desc',
-          offset: 0,
-          limit: 25,
-        }),
-      ),
+    expect(maturityApi.listScores).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        orderBy: 'name',
+        order: 'desc',
+        offset: 0,
+        limit: 25,
+      }),
     );
+    await userEvent.click(screen.getByRole('button', { name: 'Service' }));
+    expect(maturityApi.listScores).toHaveBeenLastCalledWith(
+      expect.objectContaining({ orderBy: 'name', order: 'asc' }),
+    );
+    // the rows come in the server's new order
+    await waitFor(() =>
+      expect(serviceNames(table)).toEqual(['ledger', 'payments-api']),
+    );
+    expect(
+      within(table).getByRole('columnheader', { name: /Service/ }),
+    ).toHaveAttribute('aria-sort', 'ascending');
+    await settleApiCalls(maturityApi);
   });
 
   it('filters by level from the distribution', async () => {
     const maturityApi = api();
-    await renderInTestApp(
-      <TestApiProvider apis={[[maturityApiRef, maturityApi]]}>
-        <MaturityPage />
-      </TestApiProvider>,
-    );
+    renderPage(maturityApi);
     await userEvent.click(
       await screen.findByRole('button', { name: /No level yet: 1/ }),
     );
-    await waitFor(() =>
-      expect(maturityApi.listScores).toHaveBeenLastCalledWith(
-        expect.objectContaining({ level: ['none'] }),
-      ),
+    expect(maturityApi.listScores).toHaveBeenLastCalledWith(
+      expect.objectContaining({ level: ['none'] }),
     );
+    expect(
+      await screen.findByText('1 scored services match'),
+    ).toBeInTheDocument();
+    expect(
+      serviceNames(
+        screen.getByRole('table', { name: 'Services by pillar score' }),
+      ),
+    ).toEqual(['ledger']);
+    // the distribution and the movers are asked for the same filter
+    expect(maturityApi.getLevelDistribution).toHaveBeenLastCalledWith(
+      expect.objectContaining({ level: ['none'] }),
+    );
+    await settleApiCalls(maturityApi);
   });
 
   it('explains the empty state before anything is scored', async () => {
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [
-            maturityApiRef,
-            api({
-              listScores: jest.fn(async () => ({
-                items: [],
-                totalCount: 0,
-                offset: 0,
-                limit: 25,
-              })),
-            }),
-          ],
-        ]}
-      >
-        <MaturityPage />
-      </TestApiProvider>,
-    );
+    const maturityApi = api({
+      listScores: jest.fn(async () => ({
+        items: [],
+        totalCount: 0,
+        offset: 0,
+        limit: 25,
+      })),
+    });
+    renderPage(maturityApi);
     expect(
       await screen.findByText(/No service has been scored yet/),
     ).toBeInTheDocument();
+    await settleApiCalls(maturityApi);
   });
 
   it('shows the backend error', async () => {
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [
-            maturityApiRef,
-            api({
-              listScores: jest.fn(async () => {
-                throw new Error('backend down');
-              }),
-            }),
-          ],
-        ]}
-      >
-        <MaturityPage />
-      </TestApiProvider>,
-    );
+    const maturityApi = api({
+      listScores: jest.fn(async () => {
+        throw new Error('backend down');
+      }),
+    });
+    renderPage(maturityApi);
     expect(
       await screen.findByText('Error: backend down', { selector: 'h6' }),
     ).toBeInTheDocument();
+    await settleApiCalls(maturityApi);
   });
 });

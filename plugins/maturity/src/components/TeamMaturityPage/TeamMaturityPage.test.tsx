@@ -3,7 +3,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { maturityApiRef } from '../../api/MaturityApi';
@@ -54,11 +54,9 @@ describe('TeamMaturityPage', () => {
       })),
       getGroupReport: jest.fn(async () => '# Payments\n'),
     });
-    Object.assign(URL, {
-      createObjectURL: jest.fn(() => 'blob:x'),
-      revokeObjectURL: jest.fn(),
-    });
-    await renderInTestApp(
+    const createObjectURL = jest.fn(() => 'blob:x');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    renderInTestApp(
       <TestApiProvider apis={[[maturityApiRef, api]]}>
         <Routes>
           <Route path="/team/:namespace/:name" element={<TeamMaturityPage />} />
@@ -101,6 +99,8 @@ describe('TeamMaturityPage', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Export team roadmap (Markdown)' }),
     );
+    // the download starts once the report has arrived
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1));
     const [groupRef, options] = api.getGroupReport.mock.calls[0];
     expect(groupRef).toBe('group:default/payments');
     expect(options!.since!.toISOString().slice(0, 10)).toBe(
