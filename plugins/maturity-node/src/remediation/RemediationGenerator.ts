@@ -21,6 +21,10 @@ export interface RemediationService {
   type?: string;
   /** The backstage.io/source-location annotation (for GitOps). */
   sourceLocation?: string;
+  /** The backstage.io/kubernetes-id annotation: which workload is this entity. */
+  kubernetesId?: string;
+  /** The backstage.io/kubernetes-label-selector annotation, e.g. `app=payments`. */
+  kubernetesLabelSelector?: string;
 }
 
 /**
@@ -38,6 +42,8 @@ export interface GeneratedFile {
   checkId: string;
   /** One sentence for the pull request body. */
   description: string;
+  /** For an update: the unified diff against the repository's file. */
+  diff?: string;
 }
 
 /**

@@ -16,6 +16,19 @@ import type {
   RemediationService,
 } from './RemediationGenerator';
 import { repositoryProfile } from './RepositoryProfile';
+import { unifiedDiff } from './unifiedDiff';
+import { defaultRemediationValidators } from './validation/defaultRemediationValidators';
+import type { RemediationValidator } from './validation/RemediationValidator';
+import { validateChange } from './validation/validateChange';
+
+export type {
+  RemediationValidator,
+  ValidationFinding,
+  ValidationRequest,
+  ValidationResult,
+} from './validation/RemediationValidator';
+export { defaultRemediationValidators } from './validation/defaultRemediationValidators';
+export { validateChange } from './validation/validateChange';
 
 /**
  * The files that close a service's gaps, and the pull request that proposes
@@ -30,6 +43,12 @@ export interface RemediationPlan {
   skipped: { id: string; reason: string }[];
   files: GeneratedFile[];
   pullRequest: { title: string; body: string };
+  /**
+   * Validators that could not run where the plan was made (their program is
+   * not installed), with the reason; the files they would have checked are
+   * still offered, and the pull request says so.
+   */
+  unvalidated: string[];
 }
 
 function applies(
@@ -78,7 +97,15 @@ export async function planRemediation(options: {
    */
   rubric?: Rubric;
   generators?: RemediationGenerator[];
+  /**
+   * Run on every generator's files before they are offered: a change that
+   * fails one is skipped with the finding. Default:
+   * `defaultRemediationValidators()`.
+   */
+  validators?: RemediationValidator[];
 }): Promise<RemediationPlan> {
+  const validators = options.validators ?? defaultRemediationValidators();
+  const unvalidated = new Set<string>();
   const checks = (options.rubric ?? defaultRubric).checks;
   const generators = options.generators ?? remediationGenerators();
   const byCheck = new Map(generators.map(g => [g.checkId, g]));
@@ -150,6 +177,10 @@ export async function planRemediation(options: {
       skipped.push({ id, reason: result.skipped });
       continue;
     }
+    // Two generators may write the same file: the later content wins, so
+    // the detectors and validators judge what the pull request will hold.
+    const written = new Map(result.files.map(f => [f.path, f]));
+    result.files = [...written.values()];
     const attempt = new OverlayRepositoryTree(overlay);
     for (const file of result.files) attempt.write(file.path, file.content);
     const after = await factsOf(attempt);
@@ -158,6 +189,27 @@ export async function planRemediation(options: {
         id,
         reason:
           'the generated files would not make the check pass in this repository; fix it by hand',
+      });
+      continue;
+    }
+    // A plan that fails validation is not offered.
+    const validation = await validateChange(validators, {
+      before: overlay,
+      after: attempt,
+      changed: result.files.map(f => f.path),
+    });
+    validation.notRun.forEach(reason => unvalidated.add(reason));
+    if (validation.findings.length > 0) {
+      const [first] = validation.findings;
+      skipped.push({
+        id,
+        reason: `the generated change fails ${first.validator} on ${
+          first.path
+        }: ${first.message}${
+          validation.findings.length > 1
+            ? ` (and ${validation.findings.length - 1} more findings)`
+            : ''
+        }; fix it by hand`,
       });
       continue;
     }
@@ -178,9 +230,21 @@ export async function planRemediation(options: {
     fixed.push({ id, title, docs: check.remediation?.docs });
   }
 
-  const planned = [...files.values()].sort((a, b) =>
+  const planned: GeneratedFile[] = [];
+  for (const file of [...files.values()].sort((a, b) =>
     a.path.localeCompare(b.path),
-  );
+  )) {
+    const original = await base.readFile(file.path);
+    planned.push(
+      original === undefined
+        ? { ...file, action: 'create' }
+        : {
+            ...file,
+            action: 'update',
+            diff: unifiedDiff(file.path, original, file.content),
+          },
+    );
+  }
   return {
     checks: fixed,
     skipped,
@@ -190,6 +254,8 @@ export async function planRemediation(options: {
       checks: fixed,
       skipped,
       files: planned,
+      unvalidated: [...unvalidated],
     }),
+    unvalidated: [...unvalidated],
   };
 }

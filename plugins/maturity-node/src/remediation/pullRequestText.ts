@@ -15,6 +15,8 @@ export function pullRequestText(plan: {
   checks: { id: string; title: string; docs?: string }[];
   skipped: { id: string; reason: string }[];
   files: GeneratedFile[];
+  /** Validators that could not run where the plan was made. */
+  unvalidated?: string[];
 }): { title: string; body: string } {
   const name = plan.service.title ?? plan.service.name;
   const titles = plan.checks.map(c => c.title);
@@ -52,6 +54,12 @@ export function pullRequestText(plan: {
     lines.push('### Not changed', '');
     for (const s of plan.skipped)
       lines.push(`- \`${s.id}\`: ${markdownText(s.reason)}`);
+    lines.push('');
+  }
+  if (plan.unvalidated?.length) {
+    lines.push('### Not validated here', '');
+    for (const reason of plan.unvalidated)
+      lines.push(`- ${markdownText(reason)}`);
     lines.push('');
   }
   lines.push(

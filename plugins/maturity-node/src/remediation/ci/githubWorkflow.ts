@@ -3,17 +3,18 @@ import type { RepositoryTree } from '../../tree/RepositoryTree';
 import type { RepositoryProfile } from '../RepositoryProfile';
 import type { BuildStack } from '../stack/buildStack';
 
-const CHECKOUT = { uses: 'actions/checkout@v4' };
-const ON_PUSH_AND_PR = {
+// Fresh objects each time: a shared one would be written as a YAML alias.
+const checkout = () => ({ uses: 'actions/checkout@v4' });
+const onPushAndPullRequest = () => ({
   push: { branches: ['main'] },
   pull_request: {},
-};
+});
 
 /** A workflow file's text, with a header saying where it came from. */
 export function workflowText(content: Record<string, unknown>): string {
   return `# Added by Roadmap Maturity. Edit freely: it is yours now.\n${stringify(
     content,
-    { lineWidth: 0 },
+    { lineWidth: 0, aliasDuplicateObjects: false },
   )}`;
 }
 
@@ -33,37 +34,44 @@ export async function freeWorkflowPath(
   throw new Error(`no free workflow name for ${name}`);
 }
 
-/** A job that installs the toolchain and runs the tests. */
-export function testJob(stack: BuildStack): Record<string, unknown> {
+/**
+ * A job that installs the toolchain and runs the service's own test
+ * command (or, with none, builds it), in the service's folder.
+ */
+export function testJob(
+  stack: BuildStack,
+  commands: { run: string[]; name: string },
+  root: string,
+): Record<string, unknown> {
   return {
     'runs-on': 'ubuntu-latest',
+    ...(root === ''
+      ? {}
+      : { defaults: { run: { 'working-directory': root } } }),
     steps: [
-      CHECKOUT,
-      ...stack.githubSetup,
+      checkout(),
+      ...JSON.parse(JSON.stringify(stack.githubSetup)),
       ...stack.install.map(run => ({ run })),
-      ...stack.test.map(run => ({ name: 'Test', run })),
+      ...commands.run.map(run => ({ name: commands.name, run })),
     ],
   };
-}
-
-/** The image name a workflow pushes, in the registry the repository uses. */
-function imageOf(profile: RepositoryProfile): string {
-  return profile.registry === 'ghcr.io'
-    ? 'ghcr.io/${{ github.repository }}'
-    : `${profile.registry}/${profile.name}`;
 }
 
 /**
  * A job that builds the image on every change and pushes it, tagged with
  * the commit and the branch, on pushes to main.
  */
-export function imageJob(profile: RepositoryProfile): Record<string, unknown> {
+export function imageJob(
+  profile: RepositoryProfile,
+  image: string,
+  root: string,
+): Record<string, unknown> {
   const ghcr = profile.registry === 'ghcr.io';
   return {
     'runs-on': 'ubuntu-latest',
     permissions: { contents: 'read', packages: 'write' },
     steps: [
-      CHECKOUT,
+      checkout(),
       { uses: 'docker/setup-buildx-action@v3' },
       {
         if: "github.event_name == 'push'",
@@ -82,14 +90,14 @@ export function imageJob(profile: RepositoryProfile): Record<string, unknown> {
         id: 'meta',
         uses: 'docker/metadata-action@v5',
         with: {
-          images: imageOf(profile),
+          images: image,
           tags: 'type=sha\ntype=ref,event=branch\n',
         },
       },
       {
         uses: 'docker/build-push-action@v6',
         with: {
-          context: '.',
+          context: root === '' ? '.' : root,
           push: "${{ github.event_name == 'push' }}",
           tags: '${{ steps.meta.outputs.tags }}',
           labels: '${{ steps.meta.outputs.labels }}',
@@ -107,7 +115,7 @@ export function workflow(
 ): string {
   return workflowText({
     name,
-    on: ON_PUSH_AND_PR,
+    on: onPushAndPullRequest(),
     permissions: { contents: 'read' },
     ...extra,
     jobs,

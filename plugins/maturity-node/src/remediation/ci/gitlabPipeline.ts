@@ -1,12 +1,13 @@
-import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { RepositoryTree } from '../../tree/RepositoryTree';
+import { editYaml } from '../yamlEdit/editYaml';
 
 export const GITLAB_CI = '.gitlab-ci.yml';
 
 /**
  * Adds jobs and template includes to `.gitlab-ci.yml`, creating it when the
- * repository has none. An existing file keeps its comments, anchors and
- * order; only missing jobs, stages and includes are appended.
+ * repository has none. An existing file is edited in place: only the new
+ * jobs, stages and includes are written, every other line stays as it was.
  */
 export async function extendGitlabPipeline(
   tree: RepositoryTree,
@@ -15,52 +16,66 @@ export async function extendGitlabPipeline(
     templates?: string[];
   },
 ): Promise<{ path: string; content: string; action: 'create' | 'update' }> {
-  const existing =
-    (await tree.readFile(GITLAB_CI)) ??
-    (await tree.readFile('.gitlab-ci.yaml'));
   const path =
-    existing === undefined || (await tree.readFile(GITLAB_CI)) !== undefined
-      ? GITLAB_CI
-      : '.gitlab-ci.yaml';
-  const doc = parseDocument(existing ?? '{}');
-  if (doc.errors.length > 0)
-    throw new Error(`${path} is not valid YAML: ${doc.errors[0].message}`);
-  if (!isMap(doc.contents)) doc.contents = new YAMLMap() as any;
-
+    (await tree.readFile(GITLAB_CI)) === undefined &&
+    (await tree.readFile('.gitlab-ci.yaml')) !== undefined
+      ? '.gitlab-ci.yaml'
+      : GITLAB_CI;
+  const existing = await tree.readFile(path);
+  if (existing === undefined) {
+    const content: Record<string, unknown> = {};
+    if (change.templates?.length)
+      content.include = change.templates.map(template => ({ template }));
+    Object.assign(content, change.jobs ?? {});
+    return {
+      path,
+      content: stringify(content, {
+        lineWidth: 0,
+        aliasDuplicateObjects: false,
+      }),
+      action: 'create',
+    };
+  }
+  const config = parse(existing, { merge: true }) ?? {};
+  if (typeof config !== 'object' || Array.isArray(config))
+    throw new Error(`${path} is not a mapping`);
+  let text = existing;
   if (change.templates?.length) {
-    let include = doc.get('include');
-    if (include === undefined) {
-      include = new YAMLSeq();
-      doc.set('include', include);
-    } else if (!isSeq(include)) {
-      const seq = new YAMLSeq();
-      seq.add(include);
-      include = seq;
-      doc.set('include', seq);
-    }
-    const seq = include as YAMLSeq;
-    const names = new Set(
-      seq.items.map(item => JSON.stringify((item as any)?.toJSON?.() ?? item)),
-    );
-    for (const template of change.templates) {
-      const node = doc.createNode({ template });
-      if (!names.has(JSON.stringify({ template }))) seq.add(node);
+    const include = config.include;
+    const present = new Set([include ?? []].flat().map(i => JSON.stringify(i)));
+    const missing = change.templates
+      .map(template => ({ template }))
+      .filter(t => !present.has(JSON.stringify(t)));
+    if (missing.length > 0) {
+      if (Array.isArray(include))
+        for (const t of missing)
+          text = editYaml(text, [
+            { op: 'append', path: ['include'], value: t },
+          ]);
+      else
+        text = editYaml(text, [
+          {
+            op: 'set',
+            path: ['include'],
+            value: include === undefined ? missing : [include, ...missing],
+          },
+        ]);
     }
   }
   for (const [name, job] of Object.entries(change.jobs ?? {})) {
     let jobName = name;
-    for (let i = 2; doc.has(jobName); i++) jobName = `${name}-${i}`;
+    for (let i = 2; jobName in config; i++) jobName = `${name}-${i}`;
+    config[jobName] = job;
     const stage = job.stage;
-    if (typeof stage === 'string') {
-      const stages = doc.get('stages');
-      if (isSeq(stages) && !stages.items.some(s => (s as any)?.value === stage))
-        stages.add(doc.createNode(stage));
+    if (
+      typeof stage === 'string' &&
+      Array.isArray(config.stages) &&
+      !config.stages.includes(stage)
+    ) {
+      text = editYaml(text, [{ op: 'append', path: ['stages'], value: stage }]);
+      config.stages.push(stage);
     }
-    doc.set(jobName, doc.createNode(job));
+    text = editYaml(text, [{ op: 'set', path: [jobName], value: job }]);
   }
-  return {
-    path,
-    content: doc.toString({ lineWidth: 0 }),
-    action: existing === undefined ? 'create' : 'update',
-  };
+  return { path, content: text, action: 'update' };
 }

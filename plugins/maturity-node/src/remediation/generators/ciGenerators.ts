@@ -10,23 +10,14 @@ import {
   testJob,
   workflow,
 } from '../ci/githubWorkflow';
-import { buildStack } from '../stack/buildStack';
+import { extendOtherPipeline } from '../ci/otherPipeline';
+import { pipelineSteps, type PipelineStep } from '../ci/PipelineStep';
+import { stackOf } from '../stack/buildStack';
+import { serviceRuntime, type ServiceRuntime } from '../stack/serviceRuntime';
 import { containerImageFiles } from './containerImageGenerator';
 
 const passes = (context: RemediationContext, check: string) =>
   context.facts.get(`repository.${check}`)?.value === true;
-
-function unsupportedCi(
-  context: RemediationContext,
-): GeneratorResult | undefined {
-  if (context.profile.ci === 'other')
-    return {
-      skipped: `CI runs on ${
-        context.profile.otherCi ?? 'another system'
-      }; only GitHub Actions and GitLab CI pipelines are generated: add the stage to that pipeline`,
-    };
-  return undefined;
-}
 
 function noStack(): GeneratorResult {
   return {
@@ -35,30 +26,78 @@ function noStack(): GeneratorResult {
   };
 }
 
+/** The commands of the test job: the real tests, or a build when `tests` is not required and there are none. */
+function testCommands(
+  runtime: ServiceRuntime,
+  requireTests: boolean,
+): { run: string[]; name: string } | { skipped: string } {
+  const stack = stackOf(runtime.buildTool)!;
+  if ('run' in runtime.test) return { run: runtime.test.run, name: 'Test' };
+  if (requireTests) return { skipped: `no tests to run: ${runtime.test.none}` };
+  return { run: stack.build, name: 'Build' };
+}
+
 /** Test (and image) jobs for a repository, in its CI system. */
 async function pipelineFiles(
   context: RemediationContext,
-  want: { tests: boolean; image: boolean },
+  asked: {
+    tests: boolean;
+    requireTests: boolean;
+    image: boolean;
+    imageOptional?: boolean;
+  },
 ): Promise<GeneratorResult> {
-  const unsupported = unsupportedCi(context);
-  if (unsupported) return unsupported;
-  const stack = buildStack(context.profile);
+  const want = { ...asked };
+  const runtime = await serviceRuntime(context);
+  const stack = stackOf(runtime.buildTool);
   if (want.tests && !stack) return noStack();
+  const commands =
+    want.tests && stack ? testCommands(runtime, want.requireTests) : undefined;
+  if (commands && 'skipped' in commands) return commands;
   // An image needs a Dockerfile: add one for the stack when there is none.
   const container =
     want.image && !passes(context, 'infra.container')
       ? await containerImageFiles(context)
       : undefined;
-  if (container && 'skipped' in container) return container;
-  const extra = container?.files ?? [];
+  if (container && 'skipped' in container) {
+    // A pipeline that tests is worth proposing without the image.
+    if (!want.imageOptional) return container;
+    want.image = false;
+  }
+  const extra = container && 'files' in container ? container.files : [];
+  const root = runtime.root;
+
+  if (context.profile.ci === 'other') {
+    const steps: PipelineStep[] = [];
+    if (commands)
+      steps.push({
+        ...pipelineSteps.tests([...stack!.install, ...commands.run], root),
+        ...(commands.name === 'Test' ? {} : { id: 'build', title: 'Build' }),
+      });
+    if (want.image) steps.push(pipelineSteps.publish(runtime.image, root));
+    const result = await extendOtherPipeline(
+      context,
+      steps,
+      `Adds ${steps.map(s => s.title.toLowerCase()).join(' and ')} to the ${
+        context.profile.otherCi
+      } pipeline${
+        want.image
+          ? ` (pushes ${runtime.image} from main; set the registry credentials)`
+          : ''
+      }.`,
+    );
+    if ('skipped' in result) return result;
+    return { files: [...extra, ...result.files] };
+  }
 
   if (context.profile.ci === 'gitlab-ci') {
     const jobs: Record<string, Record<string, unknown>> = {};
-    if (want.tests && stack)
-      jobs.test = {
-        stage: 'test',
-        image: stack.gitlabImage,
-        script: [...stack.install, ...stack.test],
+    if (commands)
+      jobs[commands.name === 'Test' ? 'test' : 'build'] = {
+        stage: commands.name === 'Test' ? 'test' : 'build',
+        image: stack!.gitlabImage,
+        ...(root === '' ? {} : { before_script: [`cd ${root}`] }),
+        script: [...stack!.install, ...commands.run],
       };
     if (want.image)
       jobs['build-image'] = {
@@ -68,7 +107,9 @@ async function pipelineFiles(
           entrypoint: [''],
         },
         script: [
-          '/kaniko/executor --context "$CI_PROJECT_DIR" --dockerfile "$CI_PROJECT_DIR/Dockerfile" --destination "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA"',
+          `/kaniko/executor --context "$CI_PROJECT_DIR/${root}" --dockerfile "$CI_PROJECT_DIR/${
+            root ? `${root}/` : ''
+          }Dockerfile" --destination "${runtime.image}:$CI_COMMIT_SHORT_SHA"`,
         ],
         rules: [{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }],
       };
@@ -79,9 +120,9 @@ async function pipelineFiles(
         {
           ...file,
           description: [
-            want.tests ? 'a test job' : '',
+            commands ? `a job that runs \`${commands.run.join(' && ')}\`` : '',
             want.image
-              ? 'a job that builds the image with Kaniko and pushes it to the GitLab registry'
+              ? `a job that builds the image with Kaniko and pushes ${runtime.image}`
               : '',
           ]
             .filter(Boolean)
@@ -94,11 +135,13 @@ async function pipelineFiles(
   }
 
   const jobs: Record<string, unknown> = {};
-  if (want.tests && stack) jobs.test = testJob(stack);
+  // A job called `test` that runs no tests would pass for tests in CI.
+  const jobId = commands?.name === 'Test' ? 'test' : 'build';
+  if (commands) jobs[jobId] = testJob(stack!, commands, root);
   if (want.image)
     jobs.image = {
-      ...(want.tests && stack ? { needs: 'test' } : {}),
-      ...imageJob(context.profile),
+      ...(commands ? { needs: jobId } : {}),
+      ...imageJob(context.profile, runtime.image, root),
     };
   const name = want.tests ? 'ci' : 'image';
   return {
@@ -109,11 +152,11 @@ async function pipelineFiles(
         content: workflow(want.tests ? 'CI' : 'Image', jobs),
         action: 'create',
         description: [
-          want.tests && stack
-            ? `runs \`${stack.test.join(' && ')}\` on every pull request`
+          commands
+            ? `runs \`${commands.run.join(' && ')}\` on every pull request`
             : '',
           want.image
-            ? `builds the container image and pushes it to ${context.profile.registry} on main`
+            ? `builds the container image and pushes ${runtime.image} on main`
             : '',
         ]
           .filter(Boolean)
@@ -130,8 +173,8 @@ const runnable = (context: RemediationContext) =>
   ['service', 'website'].includes(context.service.type);
 
 /**
- * Generators for the CI checks: a pipeline that tests, and builds and
- * publishes the image, for the repository's build tool and CI system.
+ * Generators for the CI checks: a pipeline that runs the service's own
+ * tests, and builds and publishes its image, in the repository's CI system.
  *
  * @public
  */
@@ -142,23 +185,37 @@ export function ciGenerators(): RemediationGenerator[] {
       generate: context =>
         pipelineFiles(context, {
           tests: true,
+          requireTests: false,
           image: runnable(context) && !passes(context, 'ci.container-build'),
+          imageOptional: true,
         }),
     },
     {
       checkId: 'ci.tests',
       generate: context =>
-        pipelineFiles(context, { tests: true, image: false }),
+        pipelineFiles(context, {
+          tests: true,
+          requireTests: true,
+          image: false,
+        }),
     },
     {
       checkId: 'ci.container-build',
       generate: context =>
-        pipelineFiles(context, { tests: false, image: true }),
+        pipelineFiles(context, {
+          tests: false,
+          requireTests: false,
+          image: true,
+        }),
     },
     {
       checkId: 'ci.image-publish',
       generate: context =>
-        pipelineFiles(context, { tests: false, image: true }),
+        pipelineFiles(context, {
+          tests: false,
+          requireTests: false,
+          image: true,
+        }),
     },
   ];
 }

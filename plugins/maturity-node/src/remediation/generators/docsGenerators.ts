@@ -6,6 +6,7 @@ import type {
   RemediationGenerator,
 } from '../RemediationGenerator';
 import { buildStack } from '../stack/buildStack';
+import { editYaml } from '../yamlEdit/editYaml';
 
 const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
@@ -134,10 +135,11 @@ async function catalogAnnotation(
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   if (doc.getIn(['metadata', 'annotations', key]) !== undefined)
     return undefined;
-  doc.setIn(['metadata', 'annotations', key], value);
   return {
     path: 'catalog-info.yaml',
-    content: doc.toString({ lineWidth: 0 }),
+    content: editYaml(text, [
+      { op: 'set', path: ['metadata', 'annotations', key], value },
+    ]),
     action: 'update' as const,
     description: `Adds the ${key} annotation so Backstage shows the docs.`,
   };

@@ -6,9 +6,12 @@ import type {
 } from '../RemediationGenerator';
 import { extendGitlabPipeline } from '../ci/gitlabPipeline';
 import { freeWorkflowPath, workflow } from '../ci/githubWorkflow';
+import { extendOtherPipeline } from '../ci/otherPipeline';
+import { pipelineSteps, type PipelineStep } from '../ci/PipelineStep';
 import { buildStack } from '../stack/buildStack';
+import { serviceRuntime } from '../stack/serviceRuntime';
 
-const CHECKOUT = { uses: 'actions/checkout@v4' };
+const checkout = () => ({ uses: 'actions/checkout@v4' });
 
 /** A GitLab security template, or a GitHub Actions workflow. */
 async function scanner(
@@ -16,15 +19,17 @@ async function scanner(
   spec: {
     gitlabTemplate: string;
     github: () => Promise<{ name: string; content: string }>;
+    /** The same scan as a plain shell step, for Jenkins, Travis and CircleCI. */
+    step: () => Promise<PipelineStep>;
     description: string;
   },
 ): Promise<GeneratorResult> {
   if (context.profile.ci === 'other')
-    return {
-      skipped: `CI runs on ${
-        context.profile.otherCi ?? 'another system'
-      }; add the scan to that pipeline (only GitHub Actions and GitLab CI are generated)`,
-    };
+    return extendOtherPipeline(
+      context,
+      [await spec.step()],
+      `Adds a stage to the ${context.profile.otherCi} pipeline: ${spec.description}`,
+    );
   if (context.profile.ci === 'gitlab-ci') {
     const file = await extendGitlabPipeline(context.tree, {
       templates: [spec.gitlabTemplate],
@@ -56,8 +61,14 @@ const imageScan: RemediationGenerator = {
   generate: async context => {
     const hasImage =
       context.facts.get('repository.infra.container')?.value === true;
+    const runtime = await serviceRuntime(context);
     return scanner(context, {
       gitlabTemplate: 'Jobs/Container-Scanning.gitlab-ci.yml',
+      step: async () =>
+        pipelineSteps.imageScan(
+          hasImage ? runtime.image : undefined,
+          runtime.root,
+        ),
       description: hasImage
         ? 'Trivy scans the image for HIGH and CRITICAL vulnerabilities that have a fix, and fails the build on them.'
         : 'Trivy scans the dependencies for HIGH and CRITICAL vulnerabilities that have a fix, and fails the build on them.',
@@ -68,10 +79,12 @@ const imageScan: RemediationGenerator = {
             'runs-on': 'ubuntu-latest',
             steps: hasImage
               ? [
-                  CHECKOUT,
+                  checkout(),
                   {
                     name: 'Build the image',
-                    run: `docker build -t ${context.profile.name}:scan .`,
+                    run: `docker build -t ${context.profile.name}:scan ${
+                      runtime.root || '.'
+                    }`,
                   },
                   {
                     uses: 'aquasecurity/trivy-action@0.28.0',
@@ -84,7 +97,7 @@ const imageScan: RemediationGenerator = {
                   },
                 ]
               : [
-                  CHECKOUT,
+                  checkout(),
                   {
                     uses: 'aquasecurity/trivy-action@0.28.0',
                     with: {
@@ -109,6 +122,7 @@ const sast: RemediationGenerator = {
     const codeql = buildStack(context.profile)?.codeql;
     return scanner(context, {
       gitlabTemplate: 'Jobs/SAST.gitlab-ci.yml',
+      step: async () => pipelineSteps.sast(),
       description: codeql
         ? `CodeQL analyses the ${codeql} code on every pull request and weekly.`
         : 'Semgrep scans the code with its default rules on every pull request.',
@@ -126,7 +140,7 @@ const sast: RemediationGenerator = {
                       'security-events': 'write',
                     },
                     steps: [
-                      CHECKOUT,
+                      checkout(),
                       {
                         uses: 'github/codeql-action/init@v3',
                         with: {
@@ -154,7 +168,7 @@ const sast: RemediationGenerator = {
                   'runs-on': 'ubuntu-latest',
                   container: { image: 'semgrep/semgrep' },
                   steps: [
-                    CHECKOUT,
+                    checkout(),
                     { run: 'semgrep scan --config auto --error' },
                   ],
                 },
@@ -169,6 +183,7 @@ const secretScan: RemediationGenerator = {
   generate: context =>
     scanner(context, {
       gitlabTemplate: 'Jobs/Secret-Detection.gitlab-ci.yml',
+      step: async () => pipelineSteps.secretScan(),
       description:
         'Gitleaks looks for committed credentials in every change and fails the build on a finding.',
       github: async () => ({
@@ -234,7 +249,7 @@ const dependencyUpdates: RemediationGenerator = {
       files: [
         {
           path: '.github/dependabot.yml',
-          content: stringify(config),
+          content: stringify(config, { aliasDuplicateObjects: false }),
           action: 'create',
           description: `Dependabot proposes weekly updates for ${[
             ...ecosystems,

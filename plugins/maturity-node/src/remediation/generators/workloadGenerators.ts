@@ -1,11 +1,13 @@
-import type { Document } from 'yaml';
+import { parse } from 'yaml';
 import type {
   GeneratorResult,
   RemediationContext,
   RemediationGenerator,
 } from '../RemediationGenerator';
-import { helmValuesChange } from '../kubernetes/helmValues';
-import { editWorkloads } from '../kubernetes/workloads';
+import { chartValueRead, podSpecIndent } from '../kubernetes/chartValueReads';
+import { serviceWorkload } from '../targeting/serviceWorkload';
+import type { WorkloadCandidate } from '../targeting/WorkloadCandidate';
+import { editYaml, type YamlEdit } from '../yamlEdit/editYaml';
 
 const RESOURCES = {
   requests: { cpu: '100m', memory: '128Mi' },
@@ -13,93 +15,168 @@ const RESOURCES = {
 };
 const POD_SECURITY = { runAsNonRoot: true, runAsUser: 65532 };
 
-type PodEdit = (
-  doc: Document,
-  containerPath: (index: number) => (string | number)[],
-  workload: any,
-) => boolean;
+type Path = (string | number)[];
+/** Changes to one object, as paths under it and the values to set there. */
+type Changes = { path: Path; value: unknown }[];
 
-function containersOf(workload: any): any[] {
-  return Array.isArray(workload?.spec?.template?.spec?.containers)
-    ? workload.spec.template.spec.containers
+const containers = (object: any): any[] =>
+  Array.isArray(object?.spec?.template?.spec?.containers)
+    ? object.spec.template.spec.containers
     : [];
+const containerPath = (i: number): Path => [
+  'spec',
+  'template',
+  'spec',
+  'containers',
+  i,
+];
+
+/** The parts of the default resources a container (or a values entry) lacks. */
+function missingResources(current: any, at: Path): Changes {
+  const out: Changes = [];
+  if (!current?.requests?.cpu && !current?.requests?.memory) {
+    out.push({
+      path: [...at, 'requests', 'cpu'],
+      value: RESOURCES.requests.cpu,
+    });
+    out.push({
+      path: [...at, 'requests', 'memory'],
+      value: RESOURCES.requests.memory,
+    });
+  }
+  if (!current?.limits?.cpu && !current?.limits?.memory)
+    out.push({
+      path: [...at, 'limits', 'memory'],
+      value: RESOURCES.limits.memory,
+    });
+  return out;
+}
+
+function probePort(container: any): string | number | undefined {
+  return container?.ports?.[0]?.name ?? container?.ports?.[0]?.containerPort;
+}
+
+interface WorkloadChange {
+  describe: string;
+  /** For a manifest: changes to the workload object. */
+  manifest: (workload: any) => Changes | { skipped: string };
+  /** For a chart: the template key that reads values, and what to set there. */
+  chart?: {
+    key: string;
+    level: 'pod' | 'container' | 'spec';
+    changes: (
+      current: unknown,
+      at: Path,
+      workload: WorkloadCandidate,
+    ) => Changes;
+    describe: string;
+  };
+}
+
+async function chartChange(
+  context: RemediationContext,
+  workload: WorkloadCandidate,
+  spec: WorkloadChange,
+): Promise<GeneratorResult> {
+  const template = (await context.tree.readFile(workload.path)) ?? '';
+  const pod = podSpecIndent(template);
+  const where =
+    spec.chart?.level === 'pod' && pod !== undefined
+      ? { minIndent: pod, maxIndent: pod }
+      : spec.chart?.level === 'container' && pod !== undefined
+      ? { minIndent: pod + 1 }
+      : {};
+  const read = spec.chart
+    ? chartValueRead(template, spec.chart.key, where)
+    : undefined;
+  if (!spec.chart || !read)
+    return {
+      skipped: `${workload.path} does not read ${
+        spec.chart?.key ?? 'this'
+      } from the chart's values; change the template itself`,
+    };
+  const valuesPath = `${workload.chart ? `${workload.chart}/` : ''}values.yaml`;
+  const text = (await context.tree.readFile(valuesPath)) ?? '';
+  let values: any;
+  try {
+    values = parse(text) ?? {};
+  } catch {
+    return { skipped: `${valuesPath} does not parse` };
+  }
+  const current = read.reduce(
+    (v: any, k) => (v && typeof v === 'object' ? v[k] : undefined),
+    values,
+  );
+  const changes = spec.chart.changes(current, read, workload);
+  if (changes.length === 0)
+    return { skipped: `${valuesPath} sets ${read.join('.')} already` };
+  const edits: YamlEdit[] = changes.map(c => ({
+    op: 'set',
+    path: c.path,
+    value: c.value,
+  }));
+  return {
+    files: [
+      {
+        path: valuesPath,
+        content: editYaml(text, edits),
+        action: 'update',
+        description: `${spec.chart.describe} (\`${read.join('.')}\`, read by ${
+          workload.path
+        }).`,
+      },
+    ],
+  };
 }
 
 /**
- * A workload change: in the manifests (in place), or through the chart's
- * values when a template reads them; otherwise skipped with the reason.
+ * A change to the entity's own workload: edited in place in its manifest
+ * (only that document, only the lines that change), or set at the key of
+ * the chart's values that its template reads — including nested
+ * per-service keys and values that are only partly set.
  */
 function workloadGenerator(
   checkId: string,
-  spec: {
-    edit: PodEdit;
-    describe: string;
-    helm?: { keys: string[]; value: unknown; describe: string };
-  },
+  spec: WorkloadChange,
 ): RemediationGenerator {
   return {
     checkId,
-    async generate(context: RemediationContext): Promise<GeneratorResult> {
-      const layout = context.profile.kubernetes;
-      if (layout.kind === 'helm') {
-        const change = spec.helm
-          ? await helmValuesChange(context, spec.helm.keys, spec.helm.value)
-          : undefined;
-        if (!change)
-          return {
-            skipped: `the chart in ${layout.dir} does not read this from its values; change its templates`,
-          };
-        return {
-          files: [
-            {
-              path: change.path,
-              content: change.content,
-              action: 'update',
-              description: `${spec.helm!.describe} (\`${change.key}\`).`,
-            },
-          ],
-        };
-      }
-      if (layout.kind === 'none')
-        return {
-          skipped:
-            'the repository has no Kubernetes manifests (fix infra.k8s first)',
-        };
-      const files = await editWorkloads(context, (doc, workload) =>
-        spec.edit(
-          doc,
-          i => ['spec', 'template', 'spec', 'containers', i],
-          workload,
-        ),
-      );
-      if (files.length === 0)
-        return { skipped: 'no Deployment or StatefulSet to change' };
+    async generate(context) {
+      const target = await serviceWorkload(context);
+      if ('skipped' in target) return target;
+      const { workload } = target;
+      if (workload.source === 'chart')
+        return chartChange(context, workload, spec);
+      const changes = spec.manifest(workload.object);
+      if ('skipped' in changes) return changes;
+      if (changes.length === 0)
+        return { skipped: `${workload.path} has this already` };
+      const text = (await context.tree.readFile(workload.path)) ?? '';
       return {
-        files: files.map(f => ({
-          ...f,
-          action: 'update' as const,
-          description: spec.describe,
-        })),
+        files: [
+          {
+            path: workload.path,
+            content: editYaml(
+              text,
+              changes.map(c => ({
+                op: 'set' as const,
+                path: c.path,
+                value: c.value,
+                document: workload.document,
+              })),
+            ),
+            action: 'update',
+            description: `${spec.describe} (${workload.kind} ${workload.name}).`,
+          },
+        ],
       };
     },
   };
 }
 
-/** Probes on the first port, at the conventional health path. */
-function probesFor(port: string | number, path: string) {
-  return {
-    readinessProbe: { httpGet: { path, port }, periodSeconds: 10 },
-    livenessProbe: {
-      httpGet: { path, port },
-      initialDelaySeconds: 10,
-      periodSeconds: 20,
-    },
-  };
-}
-
 /**
- * Generators that change the workloads themselves: probes, requests and
- * limits, replicas and a non-root security context.
+ * Generators that change the service's workload itself: probes, requests
+ * and limits, replicas and a non-root security context.
  *
  * @public
  */
@@ -107,86 +184,89 @@ export function workloadGenerators(): RemediationGenerator[] {
   return [
     workloadGenerator('obs.health', {
       describe:
-        'Adds readiness and liveness probes (HTTP /healthz on the service port) to containers that had none; point them at the real health endpoint.',
-      edit: (doc, at, workload) => {
-        let changed = false;
-        containersOf(workload).forEach((c, i) => {
+        'Adds TCP readiness and liveness probes on the service port to containers that had none; switch them to the real health endpoint',
+      manifest: object => {
+        const out: Changes = [];
+        containers(object).forEach((c, i) => {
           if (c?.readinessProbe || c?.livenessProbe || c?.startupProbe) return;
-          const port =
-            c?.ports?.[0]?.name ?? c?.ports?.[0]?.containerPort ?? 8080;
-          for (const [key, value] of Object.entries(
-            probesFor(port, '/healthz'),
-          ))
-            doc.setIn([...at(i), key], doc.createNode(value));
-          changed = true;
+          const port = probePort(c);
+          if (port === undefined) return;
+          out.push({
+            path: [...containerPath(i), 'readinessProbe'],
+            value: { tcpSocket: { port }, periodSeconds: 10 },
+          });
+          out.push({
+            path: [...containerPath(i), 'livenessProbe'],
+            value: {
+              tcpSocket: { port },
+              initialDelaySeconds: 10,
+              periodSeconds: 20,
+            },
+          });
         });
-        return changed;
+        return out.length > 0
+          ? out
+          : { skipped: 'no container without probes declares a port to probe' };
       },
     }),
     workloadGenerator('rel.resources', {
       describe:
-        'Adds CPU/memory requests and a memory limit to containers without them (starting points: adjust to measured usage).',
-      helm: {
-        keys: ['resources'],
-        value: RESOURCES,
+        'Adds CPU/memory requests and a memory limit to containers without them (starting points: adjust to measured usage)',
+      manifest: object =>
+        containers(object).flatMap((c, i) =>
+          missingResources(c?.resources, [...containerPath(i), 'resources']),
+        ),
+      chart: {
+        key: 'resources',
+        level: 'container',
+        changes: (current, at) => missingResources(current, at),
         describe:
-          'Sets CPU/memory requests and a memory limit in the chart values',
-      },
-      edit: (doc, at, workload) => {
-        let changed = false;
-        containersOf(workload).forEach((c, i) => {
-          const r = c?.resources ?? {};
-          const hasRequests = r.requests?.cpu || r.requests?.memory;
-          const hasLimits = r.limits?.cpu || r.limits?.memory;
-          if (!hasRequests) {
-            doc.setIn(
-              [...at(i), 'resources', 'requests'],
-              doc.createNode(RESOURCES.requests),
-            );
-            changed = true;
-          }
-          if (!hasLimits) {
-            doc.setIn(
-              [...at(i), 'resources', 'limits'],
-              doc.createNode(RESOURCES.limits),
-            );
-            changed = true;
-          }
-        });
-        return changed;
+          'Sets the CPU/memory requests and memory limit the chart values lacked',
       },
     }),
     workloadGenerator('rel.replicas', {
-      describe: 'Runs two replicas, so one can fail or roll without downtime.',
-      helm: {
-        keys: ['replicaCount', 'replicas'],
-        value: 2,
-        describe: 'Runs two replicas',
+      describe: 'Runs two replicas, so one can fail or roll without downtime',
+      manifest: object => {
+        const replicas = object?.spec?.replicas;
+        return typeof replicas === 'number' && replicas >= 2
+          ? []
+          : [{ path: ['spec', 'replicas'], value: 2 }];
       },
-      edit: (doc, _at, workload) => {
-        const replicas = workload?.spec?.replicas;
-        if (typeof replicas === 'number' && replicas >= 2) return false;
-        doc.setIn(['spec', 'replicas'], 2);
-        return true;
+      chart: {
+        key: 'replicas',
+        level: 'spec',
+        changes: (current, at) =>
+          typeof current === 'number' && current >= 2
+            ? []
+            : [{ path: at, value: 2 }],
+        describe: 'Runs two replicas',
       },
     }),
     workloadGenerator('sec.non-root', {
       describe:
-        'Runs the pods as a non-root user (runAsNonRoot, UID 65532); the image must not need root.',
-      helm: {
-        keys: ['podSecurityContext', 'securityContext'],
-        value: POD_SECURITY,
-        describe: 'Runs the pods as a non-root user',
+        'Runs the pods as a non-root user (runAsNonRoot, UID 65532); the image must not need root',
+      manifest: object => {
+        const ctx = object?.spec?.template?.spec?.securityContext ?? {};
+        if (ctx.runAsNonRoot === true) return [];
+        return Object.entries(POD_SECURITY)
+          .filter(([k]) => ctx[k] === undefined || k === 'runAsNonRoot')
+          .map(([k, v]) => ({
+            path: ['spec', 'template', 'spec', 'securityContext', k],
+            value: v,
+          }));
       },
-      edit: (doc, _at, workload) => {
-        const ctx = workload?.spec?.template?.spec?.securityContext ?? {};
-        if (ctx.runAsNonRoot === true) return false;
-        for (const [key, value] of Object.entries(POD_SECURITY))
-          doc.setIn(
-            ['spec', 'template', 'spec', 'securityContext', key],
-            value,
-          );
-        return true;
+      chart: {
+        key: 'securityContext',
+        level: 'pod',
+        changes: (current: any, at) =>
+          current?.runAsNonRoot === true
+            ? []
+            : Object.entries(POD_SECURITY)
+                .filter(
+                  ([k]) => current?.[k] === undefined || k === 'runAsNonRoot',
+                )
+                .map(([k, v]) => ({ path: [...at, k], value: v })),
+        describe: 'Runs the pods as a non-root user',
       },
     }),
   ];

@@ -1,37 +1,108 @@
-import { parseDocument } from 'yaml';
+import { parse } from 'yaml';
 import type { RemediationContext } from '../RemediationGenerator';
+import { editYaml } from '../yamlEdit/editYaml';
+
+/** What a chart already has for a kind of object. */
+export type ChartObject =
+  | { kind: 'absent' }
+  | {
+      kind: 'toggle';
+      path: string;
+      content: string;
+      key: string;
+      template: string;
+    }
+  | { kind: 'present'; template: string; reason: string };
+
+const REF = /^\.Values((?:\.[A-Za-z_][\w-]*)+)$/;
+
+function lookup(values: any, keys: string[]): unknown {
+  return keys.reduce(
+    (v, k) => (v && typeof v === 'object' ? v[k] : undefined),
+    values,
+  );
+}
 
 /**
- * When the chart already has a template for `kind` that is switched off by
- * a `{{ if .Values.<path>.enabled }}` guard, the change that turns it on in
- * values.yaml (comments and order kept); otherwise undefined.
+ * Whether the chart already has a template for `kind`. One switched off by
+ * `{{ if .Values.<path> }}` (or `and` of such switches) is turned on in
+ * values.yaml, edited in place; one switched by anything else, or always on,
+ * is reported, so a second object is never added beside the chart's own.
  */
-export async function helmToggle(
+export async function chartObject(
   context: RemediationContext,
+  chart: string,
   kind: string,
-): Promise<{ path: string; content: string; key: string } | undefined> {
-  const layout = context.profile.kubernetes;
-  if (layout.kind !== 'helm') return undefined;
-  const dir = layout.dir === '.' ? '' : `${layout.dir}/`;
-  const kindLine = new RegExp(`^kind:\\s*${kind}\\s*$`, 'm');
-  for (const path of (await context.tree.listFiles()).filter(p =>
-    p.startsWith(`${dir}templates/`),
+): Promise<ChartObject> {
+  const dir = chart === '' ? '' : `${chart}/`;
+  const kindLine = new RegExp(`^kind:\\s*["']?${kind}["']?\\s*$`, 'm');
+  for (const template of (await context.tree.listFiles()).filter(
+    p =>
+      p.startsWith(`${dir}templates/`) &&
+      !p.slice(dir.length).includes('/charts/'),
   )) {
-    const text = (await context.tree.readFile(path)) ?? '';
-    const guard =
-      /\{\{-?\s*if\s+\.Values\.([A-Za-z0-9_.]+)\.enabled\s*-?\}\}/.exec(text);
-    if (!guard || !kindLine.test(text)) continue;
+    const text = (await context.tree.readFile(template)) ?? '';
+    const at = text.search(kindLine);
+    if (at < 0) continue;
+    const guard = /\{\{-?\s*if\s+(.+?)\s*-?\}\}/.exec(text.slice(0, at));
+    if (!guard)
+      return {
+        kind: 'present',
+        template,
+        reason: `the chart's ${template} already declares a ${kind}`,
+      };
+    const condition = guard[1].trim();
+    const words = condition.startsWith('and ')
+      ? condition.slice(4).trim().split(/\s+/)
+      : [condition];
+    const refs = words.map(w => REF.exec(w)?.[1]?.slice(1).split('.'));
+    if (refs.some(r => !r))
+      return {
+        kind: 'present',
+        template,
+        reason: `the chart's ${template} declares a ${kind} behind \`${condition}\`; set those values to turn it on`,
+      };
     const valuesPath = `${dir}values.yaml`;
-    const doc = parseDocument((await context.tree.readFile(valuesPath)) ?? '');
-    if (doc.errors.length > 0) return undefined;
-    const keys = [...guard[1].split('.'), 'enabled'];
-    if (doc.getIn(keys) === true) continue;
-    doc.setIn(keys, true);
+    const valuesText = (await context.tree.readFile(valuesPath)) ?? '';
+    let values: unknown;
+    try {
+      values = parse(valuesText) ?? {};
+    } catch {
+      return {
+        kind: 'present',
+        template,
+        reason: `${valuesPath} does not parse`,
+      };
+    }
+    const off = (refs as string[][]).filter(r => lookup(values, r) !== true);
+    if (off.length === 0)
+      return {
+        kind: 'present',
+        template,
+        reason: `the chart's ${template} is on already`,
+      };
+    if (
+      off.some(
+        r =>
+          typeof lookup(values, r) === 'object' && lookup(values, r) !== null,
+      )
+    )
+      return {
+        kind: 'present',
+        template,
+        reason: `the chart's ${template} declares a ${kind} behind \`${condition}\`; fill in those values to turn it on`,
+      };
+    const content = editYaml(
+      valuesText,
+      off.map(r => ({ op: 'set' as const, path: r, value: true })),
+    );
     return {
+      kind: 'toggle',
       path: valuesPath,
-      content: doc.toString({ lineWidth: 0 }),
-      key: keys.join('.'),
+      content,
+      key: off.map(r => r.join('.')).join(', '),
+      template,
     };
   }
-  return undefined;
+  return { kind: 'absent' };
 }

@@ -1,4 +1,15 @@
 import type { RepositoryProfile } from '../RepositoryProfile';
+import type { StartCommand } from './startCommand';
+
+/** What a Dockerfile is written from. */
+export interface DockerfileInput {
+  start: StartCommand;
+  port?: number;
+  /** Files of the service's folder, relative to it (for lockfiles). */
+  files: Set<string>;
+}
+
+const expose = (port?: number) => (port ? [`EXPOSE ${port}`] : []);
 
 /**
  * How a build tool builds and tests: the commands, the CI image or setup
@@ -14,19 +25,90 @@ export interface BuildStack {
   gitlabImage: string;
   install: string[];
   test: string[];
+  /** Builds without tests: the pipeline of a service that has none yet. */
+  build: string[];
   /** Dependabot `package-ecosystem`. */
   dependabot: string;
-  /** A multi-stage Dockerfile that builds and runs the service as non-root. */
-  dockerfile: (port: number) => string;
+  /**
+   * A Dockerfile that builds the service and starts it with its own start
+   * command, as a non-root user; undefined when that start command does not
+   * fit this build tool.
+   */
+  dockerfile: (image: DockerfileInput) => string | undefined;
   /** CodeQL language, when CodeQL supports it. */
   codeql?: string;
 }
 
 const NON_ROOT_USER = '65532';
 
+/** The lockfile and install command of a Node package manager. */
+function nodeInstall(
+  tool: string,
+  files: Set<string>,
+): { copy: string[]; run: string } {
+  if (tool === 'yarn')
+    return {
+      copy: ['package.json', 'yarn.lock'],
+      run: 'corepack enable && yarn install --immutable',
+    };
+  if (tool === 'pnpm')
+    return {
+      copy: ['package.json', 'pnpm-lock.yaml'],
+      run: 'corepack enable && pnpm install --frozen-lockfile',
+    };
+  return files.has('package-lock.json')
+    ? { copy: ['package.json', 'package-lock.json'], run: 'npm ci' }
+    : { copy: ['package.json'], run: 'npm install' };
+}
+
+/**
+ * Node images: with a start script, `npm start` on node:22-slim as the
+ * image's `node` user (the script may need npm and a shell); with only an
+ * entry file, that file on distroless Node as nonroot.
+ */
+function nodeDockerfile(tool: string): BuildStack['dockerfile'] {
+  return ({ start, port, files }) => {
+    const install = nodeInstall(tool, files);
+    const copy = `COPY ${install.copy.join(' ')} ./`;
+    const run = tool === 'npm' ? 'npm' : tool;
+    if (start.kind === 'npm-start')
+      return [
+        'FROM node:22-slim',
+        'WORKDIR /app',
+        copy,
+        `RUN ${install.run}`,
+        'COPY . .',
+        `RUN ${run} run build --if-present`,
+        'ENV NODE_ENV=production',
+        ...expose(port),
+        'USER node',
+        `CMD ["${run}", "start"]`,
+        '',
+      ].join('\n');
+    if (start.kind !== 'node') return undefined;
+    return [
+      'FROM node:22-slim AS build',
+      'WORKDIR /app',
+      copy,
+      `RUN ${install.run}`,
+      'COPY . .',
+      `RUN ${run} run build --if-present`,
+      '',
+      'FROM gcr.io/distroless/nodejs22-debian12:nonroot',
+      'WORKDIR /app',
+      'COPY --from=build /app /app',
+      ...expose(port),
+      `USER ${NON_ROOT_USER}`,
+      `CMD [${JSON.stringify(start.entry)}]`,
+      '',
+    ].join('\n');
+  };
+}
+
 const STACKS: Record<string, BuildStack> = {
   npm: {
     tool: 'npm',
+    build: ['npm run build --if-present'],
     githubSetup: [
       {
         uses: 'actions/setup-node@v4',
@@ -38,26 +120,11 @@ const STACKS: Record<string, BuildStack> = {
     test: ['npm test'],
     dependabot: 'npm',
     codeql: 'javascript-typescript',
-    dockerfile: port =>
-      [
-        'FROM node:22-slim AS build',
-        'WORKDIR /app',
-        'COPY package*.json ./',
-        'RUN npm ci',
-        'COPY . .',
-        'RUN npm run build --if-present && npm prune --omit=dev',
-        '',
-        'FROM gcr.io/distroless/nodejs22-debian12:nonroot',
-        'WORKDIR /app',
-        'COPY --from=build /app /app',
-        `EXPOSE ${port}`,
-        `USER ${NON_ROOT_USER}`,
-        'CMD ["."]',
-        '',
-      ].join('\n'),
+    dockerfile: nodeDockerfile('npm'),
   },
   pip: {
     tool: 'pip',
+    build: ['python -m compileall -q .'],
     githubSetup: [
       {
         uses: 'actions/setup-python@v5',
@@ -68,26 +135,35 @@ const STACKS: Record<string, BuildStack> = {
     install: [
       'python -m pip install --upgrade pip',
       'if [ -f requirements.txt ]; then pip install -r requirements.txt; fi',
-      'pip install pytest',
     ],
     test: ['pytest'],
     dependabot: 'pip',
     codeql: 'python',
-    dockerfile: port =>
-      [
+    dockerfile: ({ start, port, files }) => {
+      if (start.kind !== 'python') return undefined;
+      const install = files.has('requirements.txt')
+        ? [
+            'COPY requirements.txt ./',
+            'RUN pip install --no-cache-dir -r requirements.txt',
+          ]
+        : files.has('pyproject.toml')
+        ? ['COPY . .', 'RUN pip install --no-cache-dir .']
+        : [];
+      return [
         'FROM python:3.12-slim',
         'WORKDIR /app',
-        'COPY requirements.txt ./',
-        'RUN pip install --no-cache-dir -r requirements.txt',
+        ...install,
         'COPY . .',
-        `EXPOSE ${port}`,
+        ...expose(port),
         `USER ${NON_ROOT_USER}`,
-        'CMD ["python", "-m", "app"]',
+        `CMD ${JSON.stringify(start.command)}`,
         '',
-      ].join('\n'),
+      ].join('\n');
+    },
   },
   maven: {
     tool: 'maven',
+    build: ['mvn -B -DskipTests package'],
     githubSetup: [
       {
         uses: 'actions/setup-java@v4',
@@ -99,23 +175,26 @@ const STACKS: Record<string, BuildStack> = {
     test: ['mvn -B verify'],
     dependabot: 'maven',
     codeql: 'java-kotlin',
-    dockerfile: port =>
-      [
-        'FROM maven:3-eclipse-temurin-21 AS build',
-        'WORKDIR /src',
-        'COPY . .',
-        'RUN mvn -B -DskipTests package',
-        '',
-        'FROM gcr.io/distroless/java21-debian12:nonroot',
-        'COPY --from=build /src/target/*.jar /app/app.jar',
-        `EXPOSE ${port}`,
-        `USER ${NON_ROOT_USER}`,
-        'CMD ["/app/app.jar"]',
-        '',
-      ].join('\n'),
+    dockerfile: ({ start, port }) =>
+      start.kind !== 'jar'
+        ? undefined
+        : [
+            'FROM maven:3-eclipse-temurin-21 AS build',
+            'WORKDIR /src',
+            'COPY . .',
+            'RUN mvn -B -DskipTests package',
+            '',
+            'FROM gcr.io/distroless/java21-debian12:nonroot',
+            'COPY --from=build /src/target/*.jar /app/app.jar',
+            ...expose(port),
+            `USER ${NON_ROOT_USER}`,
+            'CMD ["/app/app.jar"]',
+            '',
+          ].join('\n'),
   },
   gradle: {
     tool: 'gradle',
+    build: ['./gradlew assemble'],
     githubSetup: [
       {
         uses: 'actions/setup-java@v4',
@@ -131,23 +210,26 @@ const STACKS: Record<string, BuildStack> = {
     test: ['./gradlew build'],
     dependabot: 'gradle',
     codeql: 'java-kotlin',
-    dockerfile: port =>
-      [
-        'FROM gradle:8-jdk21 AS build',
-        'WORKDIR /src',
-        'COPY . .',
-        'RUN ./gradlew --no-daemon bootJar',
-        '',
-        'FROM gcr.io/distroless/java21-debian12:nonroot',
-        'COPY --from=build /src/build/libs/*.jar /app/app.jar',
-        `EXPOSE ${port}`,
-        `USER ${NON_ROOT_USER}`,
-        'CMD ["/app/app.jar"]',
-        '',
-      ].join('\n'),
+    dockerfile: ({ start, port }) =>
+      start.kind !== 'jar'
+        ? undefined
+        : [
+            'FROM gradle:8-jdk21 AS build',
+            'WORKDIR /src',
+            'COPY . .',
+            'RUN ./gradlew --no-daemon bootJar',
+            '',
+            'FROM gcr.io/distroless/java21-debian12:nonroot',
+            'COPY --from=build /src/build/libs/*.jar /app/app.jar',
+            ...expose(port),
+            `USER ${NON_ROOT_USER}`,
+            'CMD ["/app/app.jar"]',
+            '',
+          ].join('\n'),
   },
   go: {
     tool: 'go',
+    build: ['go build ./...'],
     githubSetup: [
       { uses: 'actions/setup-go@v5', with: { 'go-version-file': 'go.mod' } },
     ],
@@ -156,44 +238,49 @@ const STACKS: Record<string, BuildStack> = {
     test: ['go test ./...'],
     dependabot: 'gomod',
     codeql: 'go',
-    dockerfile: port =>
-      [
-        'FROM golang:1.23 AS build',
-        'WORKDIR /src',
-        'COPY go.* ./',
-        'RUN go mod download',
-        'COPY . .',
-        'RUN CGO_ENABLED=0 go build -o /out/service .',
-        '',
-        'FROM gcr.io/distroless/static-debian12:nonroot',
-        'COPY --from=build /out/service /service',
-        `EXPOSE ${port}`,
-        `USER ${NON_ROOT_USER}`,
-        'ENTRYPOINT ["/service"]',
-        '',
-      ].join('\n'),
+    dockerfile: ({ start, port }) =>
+      start.kind !== 'go'
+        ? undefined
+        : [
+            'FROM golang:1.23 AS build',
+            'WORKDIR /src',
+            'COPY go.* ./',
+            'RUN go mod download',
+            'COPY . .',
+            `RUN CGO_ENABLED=0 go build -o /out/service ${start.package}`,
+            '',
+            'FROM gcr.io/distroless/static-debian12:nonroot',
+            'COPY --from=build /out/service /service',
+            ...expose(port),
+            `USER ${NON_ROOT_USER}`,
+            'ENTRYPOINT ["/service"]',
+            '',
+          ].join('\n'),
   },
   cargo: {
     tool: 'cargo',
+    build: ['cargo build --locked'],
     githubSetup: [{ uses: 'dtolnay/rust-toolchain@stable' }],
     gitlabImage: 'rust:1',
     install: [],
     test: ['cargo test --locked'],
     dependabot: 'cargo',
-    dockerfile: port =>
-      [
-        'FROM rust:1 AS build',
-        'WORKDIR /src',
-        'COPY . .',
-        'RUN cargo build --release --locked',
-        '',
-        'FROM gcr.io/distroless/cc-debian12:nonroot',
-        'COPY --from=build /src/target/release/ /app/',
-        `EXPOSE ${port}`,
-        `USER ${NON_ROOT_USER}`,
-        'ENTRYPOINT ["/app/service"]',
-        '',
-      ].join('\n'),
+    dockerfile: ({ start, port }) =>
+      start.kind !== 'cargo'
+        ? undefined
+        : [
+            'FROM rust:1 AS build',
+            'WORKDIR /src',
+            'COPY . .',
+            'RUN cargo build --release --locked',
+            '',
+            'FROM gcr.io/distroless/cc-debian12:nonroot',
+            `COPY --from=build /src/target/release/${start.binary} /app/${start.binary}`,
+            ...expose(port),
+            `USER ${NON_ROOT_USER}`,
+            `ENTRYPOINT ["/app/${start.binary}"]`,
+            '',
+          ].join('\n'),
   },
 };
 STACKS.yarn = {
@@ -208,6 +295,8 @@ STACKS.yarn = {
   ],
   install: ['corepack enable', 'yarn install --immutable'],
   test: ['yarn test'],
+  build: ['yarn run build --if-present'],
+  dockerfile: nodeDockerfile('yarn'),
 };
 STACKS.pnpm = {
   ...STACKS.npm,
@@ -221,12 +310,28 @@ STACKS.pnpm = {
   ],
   install: ['corepack enable', 'pnpm install --frozen-lockfile'],
   test: ['pnpm test'],
+  build: ['pnpm run build --if-present'],
+  dockerfile: nodeDockerfile('pnpm'),
 };
 STACKS.poetry = {
   ...STACKS.pip,
   tool: 'poetry',
   install: ['pip install poetry', 'poetry install'],
   test: ['poetry run pytest'],
+  dockerfile: ({ start, port }) =>
+    start.kind !== 'python'
+      ? undefined
+      : [
+          'FROM python:3.12-slim',
+          'WORKDIR /app',
+          'RUN pip install --no-cache-dir poetry && poetry config virtualenvs.create false',
+          'COPY . .',
+          'RUN poetry install --only main --no-root',
+          ...expose(port),
+          `USER ${NON_ROOT_USER}`,
+          `CMD ${JSON.stringify(start.command)}`,
+          '',
+        ].join('\n'),
 };
 
 /**
@@ -237,4 +342,14 @@ STACKS.poetry = {
  */
 export function buildStack(profile: RepositoryProfile): BuildStack | undefined {
   return profile.buildTool ? STACKS[profile.buildTool] : undefined;
+}
+
+/**
+ * The build stack of a build tool (the service's own folder may use another
+ * than the repository's main one).
+ *
+ * @public
+ */
+export function stackOf(tool: string | undefined): BuildStack | undefined {
+  return tool ? STACKS[tool] : undefined;
 }

@@ -1,0 +1,53 @@
+import type { RemediationContext } from '../RemediationGenerator';
+import { publishedImage } from './publishedImage';
+import { serviceBuildTool } from './serviceBuildTool';
+import { servicePort } from './servicePort';
+import { serviceRoot } from './serviceRoot';
+import { startCommand, type StartCommand } from './startCommand';
+import { testCommand } from './testCommand';
+
+/**
+ * What it takes to build, test, start and ship the service, read from its
+ * repository: where its code is, its build tool, its real test command,
+ * its start command and port, and the one image name CI pushes and
+ * manifests pull. Each part the repository does not tell carries the
+ * reason, so generators skip rather than guess.
+ */
+export interface ServiceRuntime {
+  root: string;
+  buildTool?: string;
+  test: { run: string[] } | { none: string };
+  start: StartCommand | { none: string };
+  port?: { port: number; from: string };
+  image: string;
+}
+
+export async function serviceRuntime(
+  context: RemediationContext,
+): Promise<ServiceRuntime> {
+  const root = await serviceRoot(context.tree, context.service.name);
+  const buildTool =
+    (await serviceBuildTool(context.tree, root)) ??
+    (root === '' ? context.profile.buildTool : undefined);
+  const known =
+    root === ''
+      ? context.facts.get('repository.service.port')?.value
+      : undefined;
+  const port = await servicePort(
+    context.tree,
+    root,
+    typeof known === 'number' ? known : undefined,
+  );
+  return {
+    root,
+    buildTool,
+    test: buildTool
+      ? await testCommand(context.tree, root, buildTool)
+      : { none: 'no build tool recognised' },
+    start: buildTool
+      ? await startCommand(context.tree, root, buildTool, port?.port)
+      : { none: 'no build tool recognised' },
+    port,
+    image: publishedImage(context.profile, context.service, root),
+  };
+}
