@@ -39,6 +39,8 @@ const hasPromtool =
   spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0;
 const describeWithPromtool = hasPromtool ? describe : describe.skip;
 
+// A real scaffolder backend on a shared, loaded machine: seconds, not milliseconds.
+jest.setTimeout(90_000);
 describe('the golden-path service template, dry-run by the real scaffolder', () => {
   let response: request.Response;
   let files: Map<string, string>;

@@ -109,9 +109,18 @@ export function createPlanGapsAction(options: {
               path: z.string(),
               content: z.string(),
               action: z.enum(['create', 'update']),
+              diff: z.string().optional(),
             }),
-            { description: 'Files to write, relative to the repository root' },
+            {
+              description:
+                'Files to write, relative to the repository root; an update carries its unified diff',
+            },
           ),
+        unvalidated: z =>
+          z.array(z.string(), {
+            description:
+              'Validators that could not run on this backend (their program is not installed), with the reason',
+          }),
         title: z => z.string({ description: 'Pull request title' }),
         body: z => z.string({ description: 'Pull request body (Markdown)' }),
         branchName: z => z.string({ description: 'Pull request branch' }),
@@ -177,6 +186,12 @@ export function createPlanGapsAction(options: {
           kind: entity.kind,
           type: entity.spec?.type as string | undefined,
           sourceLocation: location,
+          kubernetesId:
+            entity.metadata.annotations?.['backstage.io/kubernetes-id'],
+          kubernetesLabelSelector:
+            entity.metadata.annotations?.[
+              'backstage.io/kubernetes-label-selector'
+            ],
         },
         checkIds: checkIds.length > 0 ? checkIds : undefined,
         rubric: options.rubric.getRubric(),
@@ -198,8 +213,10 @@ export function createPlanGapsAction(options: {
           path: f.path,
           content: f.content,
           action: f.action,
+          ...(f.diff ? { diff: f.diff } : {}),
         })),
       );
+      ctx.output('unvalidated', plan.unvalidated);
       ctx.output('title', plan.pullRequest.title);
       ctx.output('body', plan.pullRequest.body);
       ctx.output(

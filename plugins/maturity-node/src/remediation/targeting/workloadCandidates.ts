@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parse, parseAllDocuments } from 'yaml';
 import { renderHelmTemplate } from '../../detectors/renderHelmTemplate';
 import type { RepositoryTree } from '../../tree/RepositoryTree';

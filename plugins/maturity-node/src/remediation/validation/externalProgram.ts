@@ -31,6 +31,7 @@ export function runProgram(
       () => child.kill('SIGKILL'),
       options.timeoutMs ?? 60_000,
     );
+    timer.unref();
     child.stdout.on('data', chunk => stdout.push(chunk));
     child.stderr.on('data', chunk => stderr.push(chunk));
     child.on('error', error => {
