@@ -5,6 +5,7 @@ import type {
 } from '../RemediationGenerator';
 import { inRoot } from '../stack/serviceRoot';
 import { serviceRuntime } from '../stack/serviceRuntime';
+import { containerImageFiles } from './containerImageGenerator';
 
 const NAME = 'app.kubernetes.io/name';
 const yamlText = (o: unknown) =>
@@ -18,10 +19,14 @@ export const manifestGenerator: RemediationGenerator = {
   checkId: 'infra.k8s',
   async generate(context): Promise<GeneratorResult> {
     const { name } = context.profile;
-    if (context.facts.get('repository.infra.container')?.value !== true)
+    // Manifests need an image: a Dockerfile for the stack when there is none.
+    const container =
+      context.facts.get('repository.infra.container')?.value === true
+        ? { files: [] }
+        : await containerImageFiles(context);
+    if ('skipped' in container)
       return {
-        skipped:
-          'the service has no container image to deploy (fix infra.container first)',
+        skipped: `the service has no container image to deploy: ${container.skipped}`,
       };
     const runtime = await serviceRuntime(context);
     if (!runtime.port)
@@ -89,6 +94,7 @@ export const manifestGenerator: RemediationGenerator = {
     const header = `# Added by Roadmap Maturity for ${name}: review the resources; the image is the one CI pushes.\n`;
     return {
       files: [
+        ...container.files,
         {
           path: `${dir}/kustomization.yaml`,
           content: header + yamlText(kustomization),

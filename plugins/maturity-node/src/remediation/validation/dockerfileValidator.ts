@@ -27,6 +27,8 @@ export function entryFileOf(command: string[]): string | undefined {
     return target ? `module:${target.split(':')[0]}` : undefined;
   }
   if (name === 'node') return args.find(a => !a.startsWith('-'));
+  // distroless/nodejs runs `node <CMD>`: `["."]` names no file at all.
+  if (program === '.' && args.length === 0) return '.';
   // distroless/nodejs runs `node <CMD>`.
   if (/\.(c|m)?js$/.test(program ?? '')) return program;
   return undefined;
@@ -81,11 +83,12 @@ async function problems(tree: RepositoryTree, path: string): Promise<string[]> {
     )
       builds = true;
     if (keyword === 'WORKDIR') workdir = (args[0] ?? '').replace(/^\//, '');
-    if (
-      (keyword === 'COPY' || keyword === 'ADD') &&
-      !args.some(a => a.startsWith('--from'))
-    ) {
-      for (const source of args.filter(a => !a.startsWith('--')).slice(0, -1)) {
+    // dockerfile-ast keeps flags such as --from=build apart from arguments.
+    const flags: { getName(): string }[] =
+      (instruction as any).getFlags?.() ?? [];
+    const fromStage = flags.some(f => f.getName() === 'from');
+    if ((keyword === 'COPY' || keyword === 'ADD') && !fromStage) {
+      for (const source of args.slice(0, -1)) {
         if (source === '.' || source === './') continue;
         const re = globToRegExp(inContext(source.replace(/^\.\//, '')));
         if (![...files].some(f => re.test(f)))
@@ -106,6 +109,21 @@ async function problems(tree: RepositoryTree, path: string): Promise<string[]> {
     }
   }
   if (!entry) return [...out, 'the final stage has no CMD or ENTRYPOINT'];
+  if (/^(npm|yarn|pnpm)$/.test(entry[0]) && entry[1] === 'start') {
+    let scripts: Record<string, unknown> = {};
+    try {
+      const pkg = await tree.readFile(inContext('package.json'));
+      scripts = JSON.parse(pkg ?? '{}').scripts ?? {};
+    } catch {
+      scripts = {};
+    }
+    if (typeof scripts.start !== 'string')
+      out.push(
+        `the start command ${JSON.stringify(
+          entry,
+        )} needs a start script in package.json`,
+      );
+  }
   const file = entryFileOf(entry);
   const inBuild = new Set(
     [...files]
