@@ -22,8 +22,19 @@ export class Signals {
   readonly containers: { evidence: Evidence; resources: boolean }[] = [];
   /** Security contexts seen: true when the workload runs as non-root. */
   readonly runtimeUsers: { evidence: Evidence; nonRoot: boolean }[] = [];
-  /** Final-stage users of Dockerfiles. */
+  /** Final-stage users of first-party Dockerfiles. */
   readonly imageUsers: { evidence: Evidence; nonRoot: boolean }[] = [];
+  /** Numbers assigned by name in IaC files (tfvars, defaults, inputs). */
+  readonly iacNumbers = new Map<
+    string,
+    { value: number; evidence: Evidence }[]
+  >();
+  /** `backup_retention_period = var.x` references, resolved at the end. */
+  readonly retentionVariables: { name: string; evidence: Evidence }[] = [];
+  /** Loggers configured for plain text: they overrule a logging library dependency. */
+  readonly textLoggers: Evidence[] = [];
+  /** Workload containers that decide nothing: third-party, test hooks, fixtures. */
+  readonly thirdPartyWorkloads: string[] = [];
 
   add(check: string, evidence: Evidence): void {
     const list = this.found.get(check) ?? [];

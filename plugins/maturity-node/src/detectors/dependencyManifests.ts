@@ -16,9 +16,13 @@ type Ecosystem =
 // Library names per signal; matched against dependency names (exact, or a
 // prefix ending in `*`).
 const LIBRARIES: Record<
-  'obs.metrics' | 'obs.tracing' | 'obs.logging',
+  'obs.metrics' | 'obs.tracing' | 'obs.logging' | 'rel.chaos',
   string[]
 > = {
+  'rel.chaos': [
+    'chaos-monkey-spring-boot',
+    'de.codecentric:chaos-monkey-spring-boot',
+  ],
   'obs.metrics': [
     'prom-client',
     'express-prom-bundle',
@@ -47,6 +51,14 @@ const LIBRARIES: Record<
     'yabeda-prometheus',
   ],
   'obs.tracing': [
+    'spring-boot-starter-zipkin',
+    'spring-cloud-starter-zipkin',
+    'spring-cloud-starter-sleuth',
+    'spring-cloud-sleuth-zipkin',
+    'micrometer-tracing-bridge-otel',
+    'micrometer-tracing-bridge-brave',
+    'opentelemetry-exporter-otlp',
+    'opentelemetry-spring-boot-starter',
     '@opentelemetry/sdk-node',
     '@opentelemetry/sdk-trace-*',
     '@opentelemetry/auto-instrumentations-node',
@@ -183,7 +195,7 @@ function asArray<T>(value: T | T[] | undefined): T[] {
 /** Package manifests this detector reads, by file name. @public */
 export function isDependencyManifest(path: string): boolean {
   const name = path.split('/').pop()!;
-  return /^(?:package\.json|go\.mod|pom\.xml|build\.gradle(?:\.kts)?|requirements(?:[-.][\w-]+)?\.txt|pyproject\.toml|Pipfile|Cargo\.toml|Gemfile|[\w.-]+\.csproj|[\w.-]+\.fsproj|Directory\.Packages\.props)$/.test(
+  return /^(?:package\.json|go\.mod|pom\.xml|build\.gradle(?:\.kts)?|requirements(?:[-.][\w-]+)?\.txt|pyproject\.toml|Pipfile|Cargo\.toml|Gemfile|[\w.-]+\.csproj|[\w.-]+\.fsproj|Directory\.Packages\.props|[\w.-]*versions\.toml|settings\.gradle(?:\.kts)?)$/.test(
     name,
   );
 }
@@ -260,6 +272,26 @@ export function detectDependencyManifest(
           line: lineOf(text, 'jib-maven-plugin'),
           note: 'Jib builds the image',
         });
+      return;
+    }
+    if (/versions\.toml$/.test(name)) {
+      // A Gradle version catalog declares the libraries the build uses.
+      const doc = parseToml(text) as any;
+      const names = Object.values<any>(doc.libraries ?? {}).map(lib =>
+        typeof lib === 'string'
+          ? lib.split(':').slice(0, 2).join(':')
+          : lib?.module ?? `${lib?.group ?? ''}:${lib?.name ?? ''}`,
+      );
+      record(path, text, names, 'gradle', signals);
+      return;
+    }
+    if (name.startsWith('settings.gradle')) {
+      const names = [
+        ...text.matchAll(
+          /\blibrary\(\s*["'][\w.-]+["']\s*,\s*["']([\w.-]+)["']\s*,\s*["']([\w.-]+)["']/g,
+        ),
+      ].map(m => `${m[1]}:${m[2]}`);
+      if (names.length > 0) record(path, text, names, 'gradle', signals);
       return;
     }
     if (name.startsWith('build.gradle')) {

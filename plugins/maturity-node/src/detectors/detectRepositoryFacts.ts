@@ -5,36 +5,15 @@ import {
   type FactValue,
   REPOSITORY_CHECK_IDS,
 } from '@roadmap/plugin-maturity-common';
-import { parse, parseAllDocuments } from 'yaml';
 import { CachingRepositoryTree } from '../tree/CachingRepositoryTree';
 import { SKIPPED_DIRECTORIES } from '../tree/FileSystemRepositoryTree';
 import type { RepositoryTree } from '../tree/RepositoryTree';
-import { detectGithubActions, isGithubWorkflow } from './ci/githubActions';
-import { detectGitlabCi } from './ci/gitlabCi';
-import { detectJenkinsfile, isJenkinsfile } from './ci/jenkinsfile';
-import { detectOtherCi, OTHER_CI_FILES } from './ci/otherCiSystems';
-import {
-  detectDependencyManifest,
-  isDependencyManifest,
-} from './dependencyManifests';
-import {
-  detectDocsAndOwnership,
-  detectSchemaFile,
-  isDocsOrOwnershipFile,
-} from './docsAndOwnership';
-import { detectDockerfile, isDockerfile } from './dockerfile';
-import {
-  detectInfrastructure,
-  isInfrastructureFile,
-} from './infrastructureAsCode';
-import {
-  detectKubernetesObject,
-  isKubernetesObject,
-} from './kubernetesObjects';
-import { detectObservabilityFile } from './observabilityFiles';
-import { renderHelmTemplate } from './renderHelmTemplate';
+import { detectGitlabCi, isGitlabCiRoot } from './ci/gitlabCi';
+import { combineSignals } from './combineSignals';
+import { detectFile } from './detectFile';
+import { detectHelmCharts } from './helm/detectHelmCharts';
+import { repositoryFilesOf } from './RepositoryFiles';
 import { Signals } from './Signals';
-import { detectSourceCode, isSourceFile } from './sourceCode';
 
 /**
  * The informational facts the detectors emit besides one boolean per
@@ -68,8 +47,6 @@ export interface RepositoryDetection {
 const MAX_EVIDENCE = 8;
 const BINARY =
   /\.(?:png|jpe?g|gif|ico|svg|webp|bmp|pdf|zip|gz|tgz|bz2|xz|7z|jar|war|class|so|dylib|dll|exe|bin|woff2?|ttf|eot|otf|mp[34]|mov|avi|wasm|pyc|lock|sum)$/i;
-const NOISE_JSON =
-  /(?:^|\/)(?:package-lock|composer\.lock|tsconfig[\w.-]*|jsconfig|\.eslintrc|\.prettierrc|renovate|\.babelrc|lerna|nx|turbo|angular|project|app\.config)\.json$/;
 
 function skipped(path: string): boolean {
   return path
@@ -115,219 +92,35 @@ export async function detectRepositoryFacts(
   );
 
   // Helm charts: their templates are Go templates, rendered approximately.
-  const chartDirs = all
-    .filter(p => /(?:^|\/)Chart\.ya?ml$/.test(p))
-    .map(p => p.replace(/\/?Chart\.ya?ml$/, ''));
+  const charts = await detectHelmCharts(all, read, signals);
   const inChart = (p: string) =>
-    chartDirs.some(d =>
-      d
-        ? p.startsWith(`${d}/templates/`) || p.startsWith(`${d}/charts/`)
-        : p.startsWith('templates/') || p.startsWith('charts/'),
+    charts.some(
+      c =>
+        p.startsWith(`${c.prefix}templates/`) ||
+        p.startsWith(`${c.prefix}charts/`),
     );
-  for (const dir of chartDirs) {
-    const prefix = dir ? `${dir}/` : '';
-    const chartText =
-      (await read(`${prefix}Chart.yaml`)) ??
-      (await read(`${prefix}Chart.yml`)) ??
-      '';
-    let chartName = dir.split('/').pop() || 'chart';
-    try {
-      chartName = (parse(chartText) as any)?.name ?? chartName;
-    } catch {
-      signals.warn(`${prefix}Chart.yaml`, 'not valid YAML');
-    }
-    let values: unknown = {};
-    const valuesText = await read(`${prefix}values.yaml`);
-    if (valuesText !== undefined) {
-      try {
-        values = parse(valuesText, { merge: true }) ?? {};
-      } catch (error) {
-        signals.warn(
-          `${prefix}values.yaml`,
-          `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-        );
-      }
-    }
-    signals.k8sLayout.add(`helm:${dir || '.'}`);
-    signals.add('infra.k8s', {
-      path: `${prefix}Chart.yaml`,
-      line: 1,
-      note: `Helm chart ${chartName}`,
-    });
-    for (const template of all.filter(
-      p => p.startsWith(`${prefix}templates/`) && /\.ya?ml$/.test(p),
-    )) {
-      const text = await read(template);
-      if (text === undefined) continue;
-      const rendered = renderHelmTemplate(text, values, chartName);
-      const docs = parseAllDocuments(rendered, {
-        merge: true,
-        uniqueKeys: false,
-      });
-      let parsedAny = false;
-      for (const doc of Array.isArray(docs) ? docs : [docs]) {
-        if (doc.errors.length > 0) continue;
-        const obj = doc.toJS();
-        if (isKubernetesObject(obj)) {
-          parsedAny = true;
-          detectKubernetesObject(template, text, obj, signals);
-        }
-      }
-      if (!parsedAny && rendered.trim()) {
-        // Could not render: still count the kinds the template declares.
-        for (const m of rendered.matchAll(/^kind:\s*(\w+)/gm)) {
-          detectKubernetesObject(
-            template,
-            text,
-            { apiVersion: 'unknown/v1', kind: m[1], metadata: {} },
-            signals,
-          );
-        }
-      }
-    }
-  }
 
-  const gitlabIncludes: string[] = [];
+  const texts = new Map<string, string>();
+  for (const p of wanted) {
+    const text = await read(p);
+    if (text !== undefined) texts.set(p, text);
+  }
+  const files = repositoryFilesOf(all, texts);
+
+  // GitLab CI is one configuration merged from the root file and its
+  // includes; read it as a whole.
+  const handled = new Set<string>();
+  for (const root of all.filter(isGitlabCiRoot)) {
+    const text = texts.get(root);
+    if (text !== undefined)
+      detectGitlabCi(root, text, signals, files).forEach(p => handled.add(p));
+  }
   for (const path of all) {
-    const name = path.split('/').pop()!;
-    if (inChart(path)) continue;
-
-    if (isGithubWorkflow(path)) {
-      const text = await read(path);
-      if (text !== undefined) detectGithubActions(path, text, signals);
-      continue;
-    }
-    if (
-      path === '.gitlab-ci.yml' ||
-      path === '.gitlab-ci.yaml' ||
-      gitlabIncludes.includes(path)
-    ) {
-      const text = await read(path);
-      if (text !== undefined)
-        gitlabIncludes.push(...detectGitlabCi(path, text, signals));
-      continue;
-    }
-    if (isJenkinsfile(path)) {
-      const text = await read(path);
-      if (text !== undefined) detectJenkinsfile(path, text, signals);
-      continue;
-    }
-    const other = OTHER_CI_FILES.find(([re]) => re.test(path));
-    if (other) {
-      const text = await read(path);
-      if (text !== undefined) detectOtherCi(path, other[1], text, signals);
-      continue;
-    }
-    if (isDockerfile(path)) {
-      const text = await read(path);
-      if (text !== undefined) detectDockerfile(path, text, signals);
-      continue;
-    }
-    if (/(?:^|\/)(?:ko|\.ko)\.ya?ml$|(?:^|\/)project\.toml$/.test(path)) {
-      signals.add('infra.container', {
-        path,
-        line: 1,
-        note: name.includes('ko')
-          ? 'ko configuration'
-          : 'Cloud Native Buildpacks project descriptor',
-      });
-    }
-    if (name === '.pre-commit-config.yaml') {
-      const text = await read(path);
-      const hook =
-        text &&
-        /\b(gitleaks|trufflehog|detect-secrets|ggshield|git-secrets)\b/.exec(
-          text,
-        );
-      if (hook)
-        signals.add('sec.secret-scan', {
-          path,
-          line: lineOfText(text!, hook[0]),
-          note: `pre-commit hook ${hook[1]}`,
-        });
-      continue;
-    }
-    if (isDependencyManifest(path)) {
-      const text = await read(path);
-      if (text !== undefined) detectDependencyManifest(path, text, signals);
-    }
-    if (isDocsOrOwnershipFile(path)) {
-      detectDocsAndOwnership(path, await read(path), signals);
-    }
-    detectSchemaFile(path, signals);
-    if (isInfrastructureFile(path)) {
-      const text = await read(path);
-      if (text !== undefined) detectInfrastructure(path, text, signals);
-    }
-    if (/^kustomization\.ya?ml$/i.test(name)) {
-      signals.k8sLayout.add(
-        `kustomize:${path.split('/').slice(0, -1).join('/') || '.'}`,
-      );
-      signals.add('infra.k8s', { path, line: 1, note: 'Kustomize' });
-    }
-    if (
-      /\.ya?ml$/i.test(name) &&
-      !/^(?:docker-compose|compose|mkdocs|Chart|values|\.pre-commit-config|pnpm-lock|\.golangci|\.yamllint|codecov|\.markdownlint)/i.test(
-        name,
-      ) &&
-      !path.startsWith('.github/')
-    ) {
-      const text = await read(path);
-      if (text === undefined) continue;
-      const docs = parseAllDocuments(text, { merge: true, uniqueKeys: false });
-      for (const doc of Array.isArray(docs) ? docs : [docs]) {
-        if (doc.errors.length > 0) {
-          signals.warn(
-            path,
-            `not valid YAML: ${doc.errors[0].message.split('\n')[0]}`,
-          );
-          break;
-        }
-        const obj = doc.toJS();
-        // Backstage's own descriptors (catalog-info.yaml) have an apiVersion
-        // and a kind too, but say nothing about how the service runs.
-        if (isBackstageEntity(obj)) continue;
-        if (isKubernetesObject(obj)) {
-          detectKubernetesObject(path, text, obj, signals);
-          const dir = path.split('/').slice(0, -1).join('/') || '.';
-          if (!/kustomization/i.test(name))
-            signals.k8sLayout.add(`manifests:${dir}`);
-        } else {
-          detectObservabilityFile(path, text, obj, signals);
-        }
-      }
-      continue;
-    }
-    if (/\.json$/i.test(name) && !NOISE_JSON.test(path)) {
-      const text = await read(path);
-      if (text === undefined) continue;
-      try {
-        detectObservabilityFile(path, text, JSON.parse(text), signals);
-      } catch {
-        signals.warn(path, 'not valid JSON');
-      }
-      continue;
-    }
-    if (
-      /\.(?:jmx|libsonnet|jsonnet)$|^(?:fluent-?bit\.conf|fluentd?\.conf|td-agent\.conf|logstash\.conf|vector\.toml)$/i.test(
-        name,
-      )
-    ) {
-      const text = await read(path);
-      if (text !== undefined)
-        detectObservabilityFile(path, text, undefined, signals);
-      continue;
-    }
-    if (isSourceFile(path)) {
-      const text = await read(path);
-      if (text !== undefined && text.length < 300_000) {
-        detectSourceCode(path, text, signals);
-        detectObservabilityFile(path, text, undefined, signals);
-      }
-    }
+    if (inChart(path) || handled.has(path)) continue;
+    detectFile(path, texts.get(path), files, signals);
   }
 
-  combine(signals);
+  combineSignals(signals);
   for (const w of signals.warnings)
     options.logger?.warn(`maturity detectors: ${w.path}: ${w.message}`);
 
@@ -368,53 +161,4 @@ export async function detectRepositoryFacts(
     filesRead: tree.reads,
     filesListed: all.length,
   };
-}
-
-function isBackstageEntity(value: unknown): boolean {
-  const api = (value as { apiVersion?: unknown } | null)?.apiVersion;
-  return typeof api === 'string' && api.startsWith('backstage.io/');
-}
-
-function lineOfText(text: string, needle: string): number | undefined {
-  const index = text.indexOf(needle);
-  return index < 0 ? undefined : text.slice(0, index).split('\n').length;
-}
-
-// Signals that need the whole picture.
-function combine(signals: Signals): void {
-  const runtimeNonRoot = signals.runtimeUsers.filter(u => u.nonRoot);
-  if (runtimeNonRoot.length > 0) {
-    runtimeNonRoot.forEach(u => signals.add('sec.non-root', u.evidence));
-  } else if (
-    signals.imageUsers.length > 0 &&
-    signals.imageUsers.every(u => u.nonRoot)
-  ) {
-    signals.imageUsers.forEach(u => signals.add('sec.non-root', u.evidence));
-  } else {
-    signals.imageUsers
-      .filter(u => !u.nonRoot)
-      .forEach(u => signals.nearMiss('sec.non-root', u.evidence));
-  }
-  if (signals.containers.length > 0) {
-    const missing = signals.containers.filter(c => !c.resources);
-    if (missing.length === 0)
-      signals.containers.forEach(c =>
-        signals.add('rel.resources', {
-          ...c.evidence,
-          note: `${c.evidence.note}: requests and limits`,
-        }),
-      );
-    else
-      missing.forEach(c =>
-        signals.nearMiss('rel.resources', {
-          ...c.evidence,
-          note: `${c.evidence.note}: no requests and limits`,
-        }),
-      );
-  }
-  if (signals.has('sec.sast.eslint') && signals.has('ci.pipeline')) {
-    signals.found
-      .get('sec.sast.eslint')!
-      .forEach(e => signals.add('sec.sast', e));
-  }
 }

@@ -1,11 +1,18 @@
 import type { Signals } from './Signals';
+import { isTestFixturePath } from './firstParty';
 import { lineOf } from './lineOf';
 
 const CODEOWNERS = /^(?:\.github\/|docs\/|\.gitlab\/)?CODEOWNERS$/;
 const CONTRIBUTING =
   /^(?:\.github\/|docs\/)?CONTRIBUTING(?:\.(?:md|rst|adoc|txt))?$/i;
 const SECURITY = /^(?:\.github\/|docs\/)?SECURITY(?:\.(?:md|rst|adoc|txt))?$/i;
-const README = /^README(?:\.(?:md|markdown|rst|adoc|txt))?$/i;
+const README = /(?:^|\/)README(?:\.(?:md|markdown|rst|adoc|txt))?$/i;
+const MKDOCS = /(?:^|\/)mkdocs\.ya?ml$/;
+const DOCUSAURUS = /(?:^|\/)docusaurus\.config\.(?:js|ts|mjs|cjs)$/;
+const DOCS_FOLDER = /(?:^|\/)docs\/.+\.(?:md|mdx|rst|adoc)$/i;
+/** READMEs left as their generator or host wrote them. */
+const TEMPLATE_README =
+  /To make it easy for you to get started with GitLab|This project was bootstrapped with \[Create React App\]|This template provides a minimal setup to get React working in Vite|This project was generated (?:with|using) \[Angular CLI\]|This is a \[Next\.js\]\(https:\/\/nextjs\.org\) project bootstrapped with/;
 const DEPENDABOT = /^\.github\/dependabot\.ya?ml$/;
 const RENOVATE =
   /^(?:\.github\/|\.gitlab\/)?(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/;
@@ -34,9 +41,9 @@ export function isDocsOrOwnershipFile(path: string): boolean {
     RENOVATE.test(path) ||
     RUNBOOK_FILE.test(path) ||
     API_SPEC_FILE.test(path) ||
-    path === 'mkdocs.yml' ||
-    path === 'mkdocs.yaml' ||
-    /^docs\/.+\.(?:md|mdx)$/i.test(path)
+    MKDOCS.test(path) ||
+    DOCUSAURUS.test(path) ||
+    DOCS_FOLDER.test(path)
   );
 }
 
@@ -52,19 +59,30 @@ export function detectDocsAndOwnership(
   text: string | undefined,
   signals: Signals,
 ): void {
-  if (README.test(path) && text !== undefined) {
+  if (README.test(path) && text !== undefined && !isTestFixturePath(path)) {
+    // The root README speaks for the repository; in a monorepo without one,
+    // the services' READMEs do (see combineSignals).
+    const check = path.includes('/') ? 'docs.readme.service' : 'docs.readme';
+    if (TEMPLATE_README.test(text)) {
+      signals.nearMiss('docs.readme', {
+        path,
+        line: lineOf(text, TEMPLATE_README.exec(text)![0]),
+        note: 'README is the unedited template of its generator or host',
+      });
+      return;
+    }
     const body = text
       .split('\n')
       .filter(
         l => l.trim() && !/^\s*(?:#|=+$|-+$|!\[|\[!\[|<img|<p align)/.test(l),
       );
     if (body.join(' ').length >= 40)
-      signals.add('docs.readme', {
+      signals.add(check, {
         path,
         line: 1,
         note: `README with ${body.length} lines of text`,
       });
-    else
+    else if (check === 'docs.readme')
       signals.nearMiss('docs.readme', {
         path,
         line: 1,
@@ -101,10 +119,19 @@ export function detectDocsAndOwnership(
     });
   if (RENOVATE.test(path))
     signals.add('sec.dependency-updates', { path, line: 1, note: 'Renovate' });
-  if (path === 'mkdocs.yml' || path === 'mkdocs.yaml')
+  if (isTestFixturePath(path)) return;
+  if (MKDOCS.test(path))
     signals.add('docs.techdocs', { path, line: 1, note: 'MkDocs site' });
-  if (/^docs\/.+\.(?:md|mdx)$/i.test(path) && text && text.trim().length > 40)
-    signals.add('docs.techdocs', { path, line: 1, note: 'docs/ folder' });
+  if (DOCUSAURUS.test(path))
+    signals.add('docs.techdocs', { path, line: 1, note: 'Docusaurus site' });
+  if (DOCS_FOLDER.test(path) && text && text.trim().length > 40)
+    signals.add('docs.techdocs', {
+      path,
+      line: 1,
+      note: path.startsWith('docs/')
+        ? 'docs/ folder'
+        : `docs/ folder of ${path.split('/docs/')[0]}`,
+    });
   if (RUNBOOK_FILE.test(path) && text && text.trim().length > 40)
     signals.add('docs.runbook', { path, line: 1, note: 'runbook' });
   if (

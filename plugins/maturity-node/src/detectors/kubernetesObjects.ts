@@ -2,63 +2,11 @@ import type { Evidence } from '@roadmap/plugin-maturity-common';
 import type { Signals } from './Signals';
 import { lineOf } from './lineOf';
 import { detectTektonDocument } from './ci/otherCiSystems';
+import { notFirstPartyBecause } from './firstParty';
+import { type KubernetesObject } from './isKubernetesObject';
+import { detectKubernetesWorkload, WORKLOAD_KINDS } from './kubernetesWorkload';
 
-type Obj = {
-  apiVersion?: unknown;
-  kind?: unknown;
-  metadata?: any;
-  spec?: any;
-  [k: string]: any;
-};
-
-const WORKLOADS = new Set([
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'Job',
-  'CronJob',
-  'ReplicaSet',
-  'Pod',
-  'Rollout',
-  'DeploymentConfig',
-]);
-
-function podSpecOf(obj: Obj): any {
-  const spec = obj.spec ?? {};
-  if (obj.kind === 'Pod') return spec;
-  if (obj.kind === 'CronJob') return spec.jobTemplate?.spec?.template?.spec;
-  return spec.template?.spec;
-}
-
-function strategyNote(strategy: {
-  canary?: unknown;
-  blueGreen?: unknown;
-}): string {
-  if (strategy.canary) return ' (canary)';
-  if (strategy.blueGreen) return ' (blue-green)';
-  return '';
-}
-
-function hasRequestsAndLimits(container: any): boolean {
-  const r = container?.resources ?? {};
-  const req = r.requests ?? {};
-  const lim = r.limits ?? {};
-  return Boolean((req.cpu || req.memory) && (lim.cpu || lim.memory));
-}
-
-/**
- * Whether an object is a Kubernetes object at all (apiVersion and kind).
- *
- * @public
- */
-export function isKubernetesObject(value: unknown): value is Obj {
-  return Boolean(
-    value &&
-      typeof value === 'object' &&
-      typeof (value as Obj).kind === 'string' &&
-      typeof (value as Obj).apiVersion === 'string',
-  );
-}
+export { isKubernetesObject } from './isKubernetesObject';
 
 /**
  * Turns one Kubernetes object (from a manifest, a Kustomize patch or a
@@ -72,8 +20,9 @@ export function isKubernetesObject(value: unknown): value is Obj {
 export function detectKubernetesObject(
   path: string,
   text: string,
-  obj: Obj,
+  obj: KubernetesObject,
   signals: Signals,
+  origin = '',
 ): void {
   const kind = String(obj.kind);
   const api = String(obj.apiVersion);
@@ -89,106 +38,11 @@ export function detectKubernetesObject(
     detectTektonDocument(path, text, obj, signals);
     return;
   }
-  if (WORKLOADS.has(kind) || (kind === 'Rollout' && group === 'argoproj.io')) {
-    signals.add('infra.k8s', at(`${kind} ${name}`));
-    const pod = podSpecOf(obj);
-    const containers: any[] = Array.isArray(pod?.containers)
-      ? pod.containers
-      : [];
-    for (const c of containers) {
-      if (c?.livenessProbe || c?.readinessProbe || c?.startupProbe) {
-        signals.add(
-          'obs.health',
-          at(
-            `${kind} ${name}: ${
-              c.livenessProbe ? 'livenessProbe' : 'readinessProbe'
-            } on ${c.name ?? 'container'}`,
-            c.livenessProbe ? 'livenessProbe' : 'readinessProbe',
-          ),
-        );
-      }
-      if (kind !== 'Job' && kind !== 'CronJob') {
-        signals.containers.push({
-          evidence: at(
-            `${kind} ${name}: container ${c?.name ?? '?'}`,
-            'resources:',
-          ),
-          resources: hasRequestsAndLimits(c),
-        });
-      }
-      const ctx = {
-        ...(pod?.securityContext ?? {}),
-        ...(c?.securityContext ?? {}),
-      };
-      if (
-        ctx.runAsNonRoot === true ||
-        (typeof ctx.runAsUser === 'number' && ctx.runAsUser > 0)
-      ) {
-        signals.runtimeUsers.push({
-          evidence: at(
-            `${kind} ${name}: runAsNonRoot`,
-            ctx.runAsNonRoot ? 'runAsNonRoot' : 'runAsUser',
-          ),
-          nonRoot: ctx.runAsUser !== 0,
-        });
-      }
-      for (const env of Array.isArray(c?.env) ? c.env : []) {
-        if (
-          typeof env?.name === 'string' &&
-          /^OTEL_|^JAEGER_|^ZIPKIN_/.test(env.name)
-        )
-          signals.add('obs.tracing', at(`env ${env.name}`, env.name));
-      }
-      const port = c?.ports?.[0]?.containerPort;
-      if (typeof port === 'number') signals.port ??= port;
-      if (typeof c?.image === 'string') {
-        const registry = /^([a-z0-9.-]+\.[a-z]{2,}(?::\d+)?)\//i.exec(
-          c.image,
-        )?.[1];
-        if (registry) signals.registry ??= registry.toLowerCase();
-      }
-    }
-    const replicas = obj.spec?.replicas;
-    if (typeof replicas === 'number' && replicas >= 2)
-      signals.add(
-        'rel.replicas',
-        at(`${kind} ${name}: replicas ${replicas}`, 'replicas:'),
-      );
-    const annotations = {
-      ...(obj.spec?.template?.metadata?.annotations ?? {}),
-      ...(obj.metadata?.annotations ?? {}),
-    };
-    if (String(annotations['prometheus.io/scrape']) === 'true')
-      signals.add(
-        'obs.metrics',
-        at('prometheus.io/scrape annotation', 'prometheus.io/scrape'),
-      );
-    if (annotations['vault.hashicorp.com/agent-inject'])
-      signals.add(
-        'sec.policy',
-        at('Vault agent injection', 'vault.hashicorp.com'),
-      );
-    if (kind === 'Rollout' && group === 'argoproj.io') {
-      const strategy = obj.spec?.strategy ?? {};
-      signals.add(
-        'cd.progressive',
-        at(`Argo Rollout ${name}${strategyNote(strategy)}`),
-      );
-    }
-    if (kind === 'CronJob') {
-      const command = JSON.stringify(podSpecOf(obj)?.containers ?? []);
-      if (
-        /backup|pg_dump|mysqldump|mongodump|velero|restic|borg/i.test(
-          `${name} ${command}`,
-        )
-      )
-        signals.add('rel.backups', at(`backup CronJob ${name}`));
-    }
-    if (kind === 'Deployment' && obj.spec?.strategy?.type === 'Recreate') {
-      // nothing: an explicit strategy is not progressive delivery
-    }
+  if (WORKLOAD_KINDS.has(kind)) {
+    detectKubernetesWorkload(obj, at, signals, path, origin);
     return;
   }
+  if (notFirstPartyBecause(path, obj)) return;
 
   switch (kind) {
     case 'HorizontalPodAutoscaler': {

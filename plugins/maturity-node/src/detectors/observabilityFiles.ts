@@ -25,10 +25,28 @@ export function detectObservabilityFile(
   if (o && name.endsWith('.json')) {
     const dashboard =
       o.dashboard && typeof o.dashboard === 'object' ? o.dashboard : o;
-    if (
+    const isDashboard =
       Array.isArray(dashboard.panels) &&
-      (dashboard.schemaVersion !== undefined || dashboard.title !== undefined)
-    ) {
+      (dashboard.schemaVersion !== undefined || dashboard.title !== undefined);
+    const panels = isDashboard
+      ? dashboard.panels.length +
+        (Array.isArray(dashboard.rows)
+          ? dashboard.rows.reduce(
+              (n: number, r: any) =>
+                n + (Array.isArray(r?.panels) ? r.panels.length : 0),
+              0,
+            )
+          : 0)
+      : 0;
+    if (isDashboard && panels === 0)
+      signals.nearMiss('obs.dashboards', {
+        path,
+        line: 1,
+        note: `Grafana dashboard "${String(
+          dashboard.title ?? name,
+        )}" has no panels`,
+      });
+    if (isDashboard && panels > 0) {
       signals.add('obs.dashboards', {
         path,
         line: 1,

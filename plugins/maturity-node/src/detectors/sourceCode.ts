@@ -8,11 +8,15 @@ const TEST =
 const METRICS_HANDLER =
   /promhttp\.Handler\(|prometheus\.Handler\(|start_http_server\(|make_wsgi_app\(|make_asgi_app\(|["'`]\/metrics["'`]|collectDefaultMetrics\(|Instrumentator\(\)|UseHttpMetrics\(|MapMetrics\(/;
 const HEALTH_ROUTE =
-  /["'`]\/(?:healthz?|livez|readyz?|health\/(?:live|ready)|actuator\/health|ping|status)["'`]|MapHealthChecks\(|AddHealthChecks\(/;
+  /["'`](?:\/[\w.{}:-]+)*\/(?:healthz?|health[-_]?checks?|livez|readyz?|alive|health\/(?:live|liveness|ready|readiness)|actuator\/health|ping|status)\/?["'`]|MapHealthChecks\(|AddHealthChecks\(|grpc_health_v1\.Register\w*Server\(|health\.NewServer\(|HealthServicer\(|add_HealthServicer_to_server\(|HealthStatusManager\(/;
 const TRACING_INIT =
   /NodeSDK\(|TracerProvider\(|otel\.SetTracerProvider|opentelemetry\.sdk|OpenTelemetrySdk|AddOpenTelemetry\(|tracer_provider|trace\.get_tracer\(/;
 const STRUCTURED_LOG =
-  /slog\.New(?:JSON)?Handler|zap\.New(?:Production)?\(|logrus\.JSONFormatter|zerolog\.New\(|structlog\.|JsonFormatter\(|pino\(|winston\.createLogger|LoggerConfiguration\(\)/;
+  /slog\.New(?:JSON)?Handler|zap\.New(?:Production)?\(|logrus\.JSONFormatter|zerolog\.New\(|structlog\.|JsonFormatter\(|pino\(|winston\.createLogger|LoggerConfiguration\(\)|Logging\.AddOpenTelemetry\(|AddJsonConsole\(/;
+/** A winston logger configured to print plain text, not JSON. */
+const TEXT_ONLY_WINSTON = /winston\.createLogger\(/;
+const WINSTON_TEXT_FORMAT = /format\.(?:printf|simple|cli)\(/;
+const WINSTON_JSON_FORMAT = /format\.(?:json|logstash)\(/;
 
 /** Whether a file is source code worth a light look. @public */
 export function isSourceFile(path: string): boolean {
@@ -38,7 +42,21 @@ export function detectSourceCode(
   ];
   for (const [check, re, note] of checks) {
     const m = re.exec(text);
-    if (m) signals.add(check, { path, line: lineOf(text, m[0]), note });
+    if (!m) continue;
+    if (
+      check === 'obs.logging' &&
+      TEXT_ONLY_WINSTON.test(text) &&
+      WINSTON_TEXT_FORMAT.test(text) &&
+      !WINSTON_JSON_FORMAT.test(text)
+    ) {
+      signals.textLoggers.push({
+        path,
+        line: lineOf(text, 'format.'),
+        note: 'winston prints plain text (format.printf/simple), not JSON',
+      });
+      continue;
+    }
+    signals.add(check, { path, line: lineOf(text, m[0]), note });
   }
   const ext = path.split('.').pop()!;
   const language: Record<string, string> = {

@@ -15,24 +15,28 @@ export type StepCapability =
   | 'secret-scan'
   | 'signing'
   | 'ephemeral-cluster'
-  | 'load-test';
+  | 'load-test'
+  /** `docker compose up -d`: a deployment only on a self-hosted runner of a deploy job. */
+  | 'compose-up'
+  /** `git push`: a deployment only in a deploy job (a GitOps repository hand-off). */
+  | 'git-push';
 
 const COMMAND_RULES: [StepCapability, RegExp][] = [
   [
     'tests',
-    /\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|test:[\w:-]+|coverage)\b|\b(?:jest|vitest|mocha|ava|karma|jasmine)\b|\bgo\s+test\b|\bgotestsum\b|\bpytest\b|\bpython3?\s+-m\s+(?:pytest|unittest)\b|\b(?:tox|nox)\b|\bmvnw?\b[^\n]*\b(?:test|verify|install|package)\b|\bgradlew?\b[^\n]*\b(?:test|check|build)\b|\bcargo\s+(?:test|nextest)\b|\bdotnet\s+test\b|\brspec\b|\brake\s+(?:spec|test)\b|\bphpunit\b|\bmake\s+(?:test|check|unit-test|integration-test)\b|\bctest\b|\b(?:playwright|cypress)\s+(?:test|run)\b|\bbazel\s+test\b|\bsbt\b[^\n]*\btest\b|\bmix\s+test\b|\b(?:deno|bun)\s+test\b|\bnpx\s+(?:jest|vitest|mocha|playwright)\b/i,
+    /\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|test:[\w:-]+|coverage)\b|\b(?:jest|vitest|mocha|ava|karma|jasmine)\b|\bgo\s+test\b|\bgotestsum\b|\bpytest\b|\bpython3?\s+-m\s+(?:pytest|unittest)\b|\b(?:tox|nox)\b|\bmvnw?\b[^\n]*\b(?:test|verify|install|package)\b|\bgradlew?\b[^\n]*\b(?:test|check|build)\b|\bcargo\s+(?:test|nextest)\b|\bdotnet\s+test\b|\brspec\b|\brake\s+(?:spec|test)\b|\bphpunit\b|\bmake\s+(?:test|check|unit-test|integration-test)\b|\bctest\b|\b(?:playwright|cypress)\s+(?:test|run)\b|\bbazel\s+test\b|\bskaffold\s+test\b|\bhelm\s+test\b|\bkubeconform\b|\bconftest\s+test\b|\bsbt\b[^\n]*\btest\b|\bmix\s+test\b|\b(?:deno|bun)\s+test\b|\bnpx\s+(?:jest|vitest|mocha|playwright)\b/i,
   ],
   [
     'container-build',
-    /\b(?:docker|podman|nerdctl)\s+(?:image\s+)?build\b|\bdocker\s+buildx\s+(?:build|bake)\b|\bdocker[\s-]compose\b[^\n]*\bbuild\b|\bbuildah\s+(?:bud|build)\b|\b(?:kaniko|\/kaniko\/executor|executor\s+--context)\b|\bko\s+(?:build|publish|resolve|apply)\b|\bjib(?:Build|DockerBuild|:build|:dockerBuild)\b|\bpack\s+build\b|\bbuildctl\b[^\n]*\bbuild\b|\bimg\s+build\b|\bs2i\s+build\b/i,
+    /\b(?:docker|podman|nerdctl)\s+(?:image\s+)?build\b|\bdocker\s+buildx\s+(?:build|bake)\b|\bdocker[\s-]compose\b[^\n]*\bbuild\b|\bbuildah\s+(?:bud|build)\b|\b(?:kaniko|\/kaniko\/executor|executor\s+--context)\b|\bko\s+(?:build|publish|resolve|apply)\b|\bjib(?:Build|DockerBuild|:build|:dockerBuild)\b|\bpack\s+build\b|\bbuildctl\b[^\n]*\bbuild\b|\bimg\s+build\b|\bs2i\s+build\b|\bskaffold\s+(?:build|run)\b|\bgcloud\s+builds\s+submit\b|\bbazel\s+run\b[^\n]*(?:image|oci|docker|push)|\bearthly\b[^\n]*\+\w*(?:image|docker|build)|\bnix\s+build\b[^\n]*(?:docker|image)|\bdocker[\s-]compose\b[^\n]*\bbuild\b/i,
   ],
   [
     'image-publish',
-    /\b(?:docker|podman|buildah|nerdctl)\s+(?:image\s+)?push\b|\bdocker\s+buildx\s+build\b[^\n]*--push\b|\bko\s+(?:build|publish|resolve|apply)\b(?![^\n]*--local)|\bjib(?::build|Build)\b|\b(?:kaniko|\/kaniko\/executor)\b[^\n]*--destination|\bcrane\s+(?:push|copy|cp)\b|\bskopeo\s+copy\b|\bpack\s+build\b[^\n]*--publish\b|\bdocker[\s-]compose\b[^\n]*\bpush\b/i,
+    /\b(?:docker|podman|buildah|nerdctl)\s+(?:image\s+)?push\b|\bdocker\s+buildx\s+build\b[^\n]*--push\b|\bko\s+(?:build|publish|resolve|apply)\b(?![^\n]*--local)|\bjib(?::build|Build)\b|\b(?:kaniko|\/kaniko\/executor)\b[^\n]*--destination|\bcrane\s+(?:push|copy|cp)\b|\bskopeo\s+copy\b|\bpack\s+build\b[^\n]*--publish\b|\bdocker[\s-]compose\b[^\n]*\bpush\b|\bskaffold\s+(?:build|run)\b[^\n]*(?:--default-repo|--push(?!=false)|-d\s+\S)|\bgcloud\s+builds\s+submit\b|\bbazel\s+run\b[^\n]*push|\bearthly\b[^\n]*--push\b|\bhelm\s+push\b[^\n]*oci:\/\/(?![^\n]*charts)/i,
   ],
   [
     'deploy',
-    /\bkubectl\s+(?:apply|set\s+image|rollout\s+restart|replace|patch)\b|\bhelm\s+(?:upgrade|install)\b|\bhelmfile\s+(?:apply|sync)\b|\bargocd\s+app\s+(?:sync|set|create)\b|\bflux\s+reconcile\b|\bskaffold\s+(?:run|deploy)\b|\bterraform\s+apply\b|\bpulumi\s+up\b|\baws\s+ecs\s+update-service\b|\baws\s+lambda\s+update-function-code\b|\baws\s+deploy\b|\bgcloud\s+(?:run|app|functions)\s+deploy\b|\baz\s+(?:webapp|containerapp|functionapp)\s+(?:deploy|update|up)\b|\b(?:serverless|sls)\s+deploy\b|\bcdk\s+deploy\b|\bflyctl?\s+deploy\b|\beb\s+deploy\b|\bcf\s+push\b|\bnetlify\s+deploy\b[^\n]*--prod|\bvercel\b[^\n]*--prod|\bwrangler\s+(?:deploy|publish)\b|\bcopilot\s+(?:svc\s+)?deploy\b|\bkustomize\s+build\b[^\n]*\|\s*kubectl\s+apply\b|\bansible-playbook\b|\bcapistrano\b|\bcap\s+\w+\s+deploy\b|\bgit\s+push\b[^\n]*\b(?:heroku|dokku)\b/i,
+    /\bkubectl\s+(?:apply|set\s+image|rollout\s+restart|replace|patch)\b|\bhelm\s+(?:upgrade|install)\b|\bhelmfile\s+(?:apply|sync)\b|\bargocd\s+app\s+(?:sync|set|create)\b|\bflux\s+(?:reconcile|install|bootstrap|create\s+(?:kustomization|helmrelease|source))\b|\bskaffold\s+(?:run|deploy)\b|\bterraform\s+apply\b|\bpulumi\s+up\b|\baws\s+ecs\s+update-service\b|\baws\s+lambda\s+update-function-code\b|\baws\s+deploy\b|\bgcloud\s+(?:run|app|functions)\s+deploy\b|\baz\s+(?:webapp|containerapp|functionapp)\s+(?:deploy|update|up)\b|\b(?:serverless|sls)\s+deploy\b|\bcdk\s+deploy\b|\bfly(?:ctl)?\s+deploy\b|\brailway\s+up\b|\brender\s+deploys?\s+create\b|\bfastapi\s+deploy\b|\bsam\s+deploy\b|\bgcloud\s+deploy\s+releases\s+create\b|\bheroku\s+(?:container:release|releases:create)\b|\bdocker\s+stack\s+deploy\b|\bkamal\s+deploy\b|\bcaprover\s+deploy\b|\beb\s+deploy\b|\bcf\s+push\b|\bnetlify\s+deploy\b[^\n]*--prod|\bvercel\b[^\n]*--prod\b|\bwrangler\s+(?:deploy|publish)\b|\bcopilot\s+(?:svc\s+)?deploy\b|\bkustomize\s+build\b[^\n]*\|\s*kubectl\s+apply\b|\bansible-playbook\b|\bcapistrano\b|\bcap\s+\w+\s+deploy\b|\bgit\s+push\b[^\n]*\b(?:heroku|dokku)\b/i,
   ],
   [
     'image-scan',
@@ -54,6 +58,11 @@ const COMMAND_RULES: [StepCapability, RegExp][] = [
     'ephemeral-cluster',
     /\bkind\s+create\s+cluster\b|\bk3d\s+cluster\s+create\b|\bminikube\s+start\b|\bctlptl\s+create\b|\bk3s\b[^\n]*install/i,
   ],
+  [
+    'compose-up',
+    /\bdocker[\s-]compose\b[^\n]*\bup\b[^\n]*(?:-d\b|--detach\b)/i,
+  ],
+  ['git-push', /\bgit\s+push\b/i],
   [
     'load-test',
     /\bk6\s+run\b|\blocust\b|\bjmeter\b|\bgatling\b|\bartillery\s+run\b|\bvegeta\s+attack\b/i,
@@ -123,9 +132,29 @@ export function stripShellComments(script: string): string {
     .join('\n');
 }
 
+/**
+ * What a command really runs: `echo`/`printf` arguments only mention
+ * tools, and a build with its tests skipped is not a test run.
+ */
+function runnableText(command: string): string {
+  return stripShellComments(command)
+    .replace(
+      /\b(?:echo|printf)\b(?:[^|;&\n"']|"(?:[^"\\]|\\.)*"|'[^']*')*/g,
+      ' ',
+    )
+    .replace(
+      /\b(?:mvnw?|\.\/mvnw)\b[^\n;&|]*-D(?:skipTests(?!=false)|maven\.test\.skip=true)[^\n;&|]*/g,
+      ' mvn-skip-tests ',
+    )
+    .replace(
+      /\b(?:gradlew?|\.\/gradlew)\b[^\n;&|]*(?:-x\s+test\b)[^\n;&|]*/g,
+      ' gradle-skip-tests ',
+    );
+}
+
 /** Capabilities of a shell command or script. @public */
 export function classifyCommand(command: string): Set<StepCapability> {
-  const text = stripShellComments(command);
+  const text = runnableText(command);
   const found = new Set<StepCapability>();
   for (const [capability, re] of COMMAND_RULES)
     if (re.test(text)) found.add(capability);

@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import type { Signals } from '../Signals';
+import type { RepositoryFiles } from '../RepositoryFiles';
 import { lineOf } from '../lineOf';
 import { classifyCommand, classifyTemplate, registryOf } from './classifyStep';
 import { type ClassifiedStep, recordCiJob } from './recordCiJob';
@@ -18,6 +19,8 @@ const RESERVED = new Set([
   'pages',
 ]);
 
+const MAX_INCLUDE_DEPTH = 5;
+
 function asList(value: unknown): string[];
 function asList(value: unknown, keepObjects: true): any[];
 function asList(value: unknown, keepObjects = false): any[] {
@@ -28,10 +31,39 @@ function asList(value: unknown, keepObjects = false): any[] {
   return [];
 }
 
+/** GitLab's include globs: `*` within a folder, `**` across folders. */
+function globToRegExp(glob: string): RegExp {
+  const source = glob
+    .replace(/^\//, '')
+    .split('')
+    .map((c, i, all) => {
+      if (c === '*' && all[i + 1] === '*') return '';
+      if (c === '*' && all[i - 1] === '*') return '.*';
+      if (c === '*') return '[^/]*';
+      return /[.+?^${}()|[\]\\]/.test(c) ? `\\${c}` : c;
+    })
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+
+/** The file names GitLab CI treats as the pipeline. */
+export function isGitlabCiRoot(path: string): boolean {
+  return path === '.gitlab-ci.yml' || path === '.gitlab-ci.yaml';
+}
+
+interface LoadedFile {
+  path: string;
+  text: string;
+  config: Record<string, any>;
+}
+
 /**
- * Reads `.gitlab-ci.yml` (and CI files it includes from the repository):
- * jobs with their scripts, `extends` of hidden jobs, YAML anchors, and
- * GitLab templates included by name (SAST, Secret-Detection, ...).
+ * Reads a GitLab CI pipeline: `.gitlab-ci.yml` and the files it includes
+ * from the repository (`include: local`, plain paths and wildcards like
+ * `.gitlab/ci/*.yml`, recursively) merged into one configuration as GitLab
+ * does; jobs with their scripts, `extends` of hidden jobs across files, YAML
+ * anchors, and GitLab templates included by name (SAST, Secret-Detection,
+ * ...). Returns the paths it read so they are not read again as plain YAML.
  *
  * @public
  */
@@ -39,54 +71,88 @@ export function detectGitlabCi(
   path: string,
   text: string,
   signals: Signals,
+  files?: RepositoryFiles,
 ): string[] {
-  const doc = parseDocument(text, { merge: true, uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    signals.warn(
-      path,
-      `not valid YAML: ${doc.errors[0].message.split('\n')[0]}`,
-    );
-    return [];
-  }
-  const config = doc.toJS() as Record<string, any> | null;
-  if (!config || typeof config !== 'object') return [];
+  const loaded: LoadedFile[] = [];
+  const seen = new Set<string>();
+  const load = (filePath: string, fileText: string, depth: number) => {
+    if (seen.has(filePath) || depth > MAX_INCLUDE_DEPTH) return;
+    seen.add(filePath);
+    const doc = parseDocument(fileText, { merge: true, uniqueKeys: false });
+    if (doc.errors.length > 0) {
+      signals.warn(
+        filePath,
+        `not valid YAML: ${doc.errors[0].message.split('\n')[0]}`,
+      );
+      return;
+    }
+    const config = doc.toJS() as Record<string, any> | null;
+    if (!config || typeof config !== 'object') return;
+    loaded.push({ path: filePath, text: fileText, config });
+    for (const include of asList(config.include, true)) {
+      const names: string[] =
+        typeof include === 'string'
+          ? [include]
+          : [
+              include?.template,
+              include?.local,
+              include?.file,
+              include?.component,
+            ].flatMap(asList);
+      for (const name of names) {
+        const caps = classifyTemplate(name);
+        if (caps.size > 0)
+          recordCiJob(signals, {
+            name: `include ${name}`,
+            steps: [
+              {
+                capabilities: caps,
+                evidence: {
+                  path: filePath,
+                  line: lineOf(fileText, name),
+                  note: `include: ${name}`,
+                },
+                text: name,
+              },
+            ],
+            evidence: { path: filePath, line: lineOf(fileText, name) },
+          });
+      }
+      const local =
+        typeof include === 'string' && !/^https?:/.test(include)
+          ? include
+          : typeof include?.local === 'string'
+          ? include.local
+          : undefined;
+      if (!local || !files) continue;
+      const pattern = globToRegExp(local);
+      for (const candidate of files.paths.filter(p => pattern.test(p))) {
+        const candidateText = files.text(candidate);
+        if (candidateText !== undefined)
+          load(candidate, candidateText, depth + 1);
+      }
+    }
+  };
+  load(path, text, 0);
+  if (loaded.length === 0) return [...seen];
   signals.ciSystems.add('gitlab-ci');
   signals.add('ci.pipeline', { path, line: 1, note: 'GitLab CI pipeline' });
 
-  const localIncludes: string[] = [];
-  for (const include of asList(config.include, true)) {
-    const names: string[] =
-      typeof include === 'string'
-        ? [include]
-        : [
-            include?.template,
-            include?.local,
-            include?.file,
-            include?.component,
-          ].flatMap(asList);
-    for (const name of names) {
-      if (typeof include === 'object' && include?.local)
-        localIncludes.push(String(include.local).replace(/^\//, ''));
-      else if (typeof include === 'string' && include.startsWith('/'))
-        localIncludes.push(include.slice(1));
-      const caps = classifyTemplate(name);
-      if (caps.size > 0) {
-        recordCiJob(signals, {
-          name: `include ${name}`,
-          steps: [
-            {
-              capabilities: caps,
-              evidence: {
-                path,
-                line: lineOf(text, name),
-                note: `include: ${name}`,
-              },
-              text: name,
-            },
-          ],
-          evidence: { path, line: lineOf(text, name) },
-        });
-      }
+  // Later files override earlier ones key by key, as GitLab merges includes
+  // under the including file.
+  const config: Record<string, any> = {};
+  const origin = new Map<string, LoadedFile>();
+  for (const file of [...loaded.slice(1), loaded[0]]) {
+    for (const [key, value] of Object.entries(file.config)) {
+      config[key] =
+        value &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        config[key] &&
+        typeof config[key] === 'object'
+          ? { ...config[key], ...value }
+          : value;
+      origin.set(key, file);
     }
   }
 
@@ -120,16 +186,19 @@ export function detectGitlabCi(
       ...asList(job.after_script),
     ];
     if (scripts.length === 0 && !job.trigger && !job.extends) continue;
+    const file = origin.get(name) ?? loaded[0];
     const steps: ClassifiedStep[] = scripts.map(script => {
-      const push = /\b(?:docker|podman)\s+push\s+(\S+)/.exec(script)?.[1];
+      const push = /\b(?:docker|podman|buildah)\s+push\s+(\S+)/.exec(
+        script,
+      )?.[1];
       if (push && !push.startsWith('$')) signals.registry ??= registryOf(push);
       if (/\$CI_REGISTRY/.test(script))
         signals.registry ??= 'registry.gitlab.com';
       return {
         capabilities: classifyCommand(script),
         evidence: {
-          path,
-          line: lineOf(text, script),
+          path: file.path,
+          line: lineOf(file.text, script),
           note: `${name}: ${script.split('\n')[0].slice(0, 80)}`,
         },
         text: script,
@@ -139,12 +208,21 @@ export function detectGitlabCi(
       typeof job.environment === 'string'
         ? job.environment
         : job.environment?.name;
-    recordCiJob(signals, {
-      name,
-      environment,
-      steps,
-      evidence: { path, line: lineOf(text, `${name}:`), note: `job ${name}` },
-    });
+    recordCiJob(
+      signals,
+      {
+        name: `${name} ${typeof job.stage === 'string' ? job.stage : ''}`,
+        environment,
+        runsOn: JSON.stringify(job.tags ?? ''),
+        steps,
+        evidence: {
+          path: file.path,
+          line: lineOf(file.text, `${name}:`),
+          note: `job ${name}`,
+        },
+      },
+      files,
+    );
   }
-  return localIncludes;
+  return [...seen];
 }

@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import type { Signals } from '../Signals';
 import { lineOf } from '../lineOf';
 import { classifyCommand } from './classifyStep';
+import type { RepositoryFiles } from '../RepositoryFiles';
 import { type ClassifiedStep, recordCiJob } from './recordCiJob';
 
 /** CI definition files of the other supported systems, by path. @public */
@@ -13,7 +14,10 @@ export const OTHER_CI_FILES: [RegExp, string][] = [
   [/^\.circleci\/config\.ya?ml$/, 'circleci'],
   [/^bitbucket-pipelines\.ya?ml$/, 'bitbucket-pipelines'],
   [/^\.drone\.ya?ml$/, 'drone'],
-  [/^(?:cloudbuild|cloudbuild\.[\w-]+)\.ya?ml$/, 'cloud-build'],
+  [
+    /(?:^|\/)cloudbuild(?:[.-][\w-]+)?\.ya?ml$|(?:^|\/)cloudbuild\/[^/]+\.ya?ml$/,
+    'cloud-build',
+  ],
   [/^\.travis\.ya?ml$/, 'travis'],
   [/^\.woodpecker(?:\.ya?ml|\/.+\.ya?ml)$/, 'woodpecker'],
   [/^buildspec\.ya?ml$/, 'aws-codebuild'],
@@ -94,6 +98,7 @@ export function detectOtherCi(
   system: string,
   text: string,
   signals: Signals,
+  files?: RepositoryFiles,
 ): void {
   const docs = parseAllDocuments(text, { merge: true, uniqueKeys: false });
   const values: unknown[] = [];
@@ -121,12 +126,11 @@ export function detectOtherCi(
   const environment = /\b(?:environment|deployment)\s*:\s*['"]?(\w+)/.exec(
     text,
   )?.[1];
-  recordCiJob(signals, {
-    name: system,
-    environment,
-    steps,
-    evidence: { path, line: 1 },
-  });
+  recordCiJob(
+    signals,
+    { name: system, environment, steps, evidence: { path, line: 1 } },
+    files,
+  );
 }
 
 /** Tekton Tasks and Pipelines found among Kubernetes documents. @public */
