@@ -15,6 +15,7 @@ import {
   FileSystemRepositoryTree,
   type MaturityRubricService,
   planRemediation,
+  remediationServiceOf,
 } from '@roadmap/plugin-maturity-node';
 import { createHash } from 'node:crypto';
 import { pullRequestTarget } from '../plan/pullRequestTarget';
@@ -177,22 +178,7 @@ export function createPlanGapsAction(options: {
 
       const plan = await planRemediation({
         tree: new FileSystemRepositoryTree(dir),
-        service: {
-          name: entity.metadata.name,
-          namespace: entity.metadata.namespace ?? 'default',
-          title: entity.metadata.title,
-          owner: entity.spec?.owner as string | undefined,
-          system: entity.spec?.system as string | undefined,
-          kind: entity.kind,
-          type: entity.spec?.type as string | undefined,
-          sourceLocation: location,
-          kubernetesId:
-            entity.metadata.annotations?.['backstage.io/kubernetes-id'],
-          kubernetesLabelSelector:
-            entity.metadata.annotations?.[
-              'backstage.io/kubernetes-label-selector'
-            ],
-        },
+        service: { ...remediationServiceOf(entity), sourceLocation: location },
         checkIds: checkIds.length > 0 ? checkIds : undefined,
         rubric: options.rubric.getRubric(),
       });

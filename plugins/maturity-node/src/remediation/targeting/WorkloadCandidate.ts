@@ -1,4 +1,8 @@
-/** A container of a workload, as the repository declares it. */
+/**
+ * A container of a workload, as the repository declares it.
+ *
+ * @public
+ */
 export interface CandidateContainer {
   name: string;
   image?: string;
@@ -8,6 +12,8 @@ export interface CandidateContainer {
 /**
  * A Deployment or StatefulSet the repository declares: in a manifest file,
  * or rendered from a chart template.
+ *
+ * @public
  */
 export interface WorkloadCandidate {
   source: 'manifest' | 'chart';

@@ -15,6 +15,8 @@ const VENDORED_PATH = /(^|\/)(vendor|third[_-]party|external|upstream)\//i;
  * Why a workload is not the service's own (first-party) one, or undefined
  * when it may be: test fixtures, vendored or dependency charts, Helm test
  * hooks and third-party software (databases, caches, proxies) never are.
+ *
+ * @public
  */
 export function notFirstParty(
   candidate: WorkloadCandidate,

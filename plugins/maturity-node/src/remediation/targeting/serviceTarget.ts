@@ -36,7 +36,12 @@ function imageName(image: string | undefined): string {
     .toLowerCase();
 }
 
-/** How strongly a candidate says it is the entity (0: not at all). */
+/**
+ * How strongly a candidate says it is the entity (0: not at all). The
+ * signals add up: the image CI publishes and the workload's own name
+ * together beat either alone (a repository may run its image in several
+ * roles).
+ */
 function affinity(
   c: WorkloadCandidate,
   context: RemediationContext,
@@ -52,24 +57,24 @@ function affinity(
   )
     return 90;
   const images = c.containers.map(x => imageName(x.image));
+  const labels = [
+    c.labels['app.kubernetes.io/name'],
+    c.labels.app,
+    ...c.containers.map(x => x.name),
+  ];
+  let score = 0;
   if (
     publishedImages.length > 0 &&
     images.some(i => publishedImages.some(p => i === p || i.endsWith(`/${p}`)))
   )
-    return 60;
-  const names = [
-    c.name,
-    c.chartName,
-    c.labels['app.kubernetes.io/name'],
-    c.labels.app,
-    ...c.containers.map(x => x.name),
-  ].filter((n): n is string => !!n);
-  if (names.some(n => n === name)) return 50;
-  // A chart's fullname: <release>-<chart> renders as release-<name>.
-  if (names.some(n => n.endsWith(`-${name}`) || n === `release-${name}`))
-    return 40;
-  if (images.some(i => i.split('/').pop() === name)) return 30;
-  return 0;
+    score += 30;
+  if (c.name === name) score += 25;
+  else if (c.chartName === name) score += 22;
+  // A chart's fullname: <release>-<chart>.
+  else if (c.name.endsWith(`-${name}`)) score += 20;
+  else if (labels.includes(name)) score += 15;
+  if (images.some(i => i.split('/').pop() === name)) score += 10;
+  return score;
 }
 
 /**

@@ -110,11 +110,38 @@ async function renderChart(
   return out;
 }
 
+// Generators of one plan ask again and again about the same files: the
+// answer is kept by the content of the YAML and template files it read.
+const cache = new Map<string, Promise<WorkloadCandidate[]>>();
+const CACHE_SIZE = 64;
+
 /**
  * Every Deployment and StatefulSet of the repository: from its manifests
  * (any folder) and its charts (rendered with their default values).
+ *
+ * @public
  */
 export async function workloadCandidates(
+  tree: RepositoryTree,
+): Promise<WorkloadCandidate[]> {
+  const digest = createHash('sha256');
+  for (const f of (await tree.listFiles()).filter(p =>
+    /\.(ya?ml|tpl)$/.test(p),
+  ))
+    digest
+      .update(f)
+      .update('\0')
+      .update((await tree.readFile(f)) ?? '')
+      .update('\0');
+  const key = digest.digest('hex');
+  if (!cache.has(key)) {
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, findCandidates(tree));
+  }
+  return cache.get(key)!;
+}
+
+async function findCandidates(
   tree: RepositoryTree,
 ): Promise<WorkloadCandidate[]> {
   const files = await tree.listFiles();
