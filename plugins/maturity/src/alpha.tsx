@@ -14,6 +14,11 @@ import { maturityApiRef } from './api/MaturityApi';
 import { isMaturityAvailable } from './isMaturityAvailable';
 import { MaturityClient } from './api/MaturityClient';
 import { fixItTemplateRouteRef, rootRouteRef, teamRouteRef } from './routes';
+import {
+  maturityCheckPickerField,
+  maturityGapsReviewField,
+  remediationPlanApi,
+} from './scaffolder/formFieldExtensions';
 
 /** @alpha */
 export const maturityApi = ApiBlueprint.make({
@@ -89,6 +94,9 @@ export default createFrontendPlugin({
     entityMaturityCard,
     entityMaturityContent,
     groupMaturityCard,
+    remediationPlanApi,
+    maturityCheckPickerField,
+    maturityGapsReviewField,
   ],
   routes: { root: rootRouteRef, team: teamRouteRef },
   externalRoutes: { fixItTemplate: fixItTemplateRouteRef },

@@ -16,3 +16,13 @@ export { maturityApiRef, type MaturityApi } from './api/MaturityApi';
 export { MaturityClient } from './api/MaturityClient';
 export { RubricOverview } from './components/RubricOverview';
 export { isMaturityAvailable } from './isMaturityAvailable';
+export {
+  MaturityCheckPickerFieldExtension,
+  MaturityGapsReviewFieldExtension,
+} from './scaffolder/legacyFieldExtensions';
+export {
+  remediationPlanApiRef,
+  RemediationPlanClient,
+  type RemediationPlanApi,
+  type RemediationPlanPreview,
+} from './scaffolder/RemediationPlanApi';

@@ -9,6 +9,10 @@ import {
 } from '@backstage/core-plugin-api';
 import { maturityApiRef } from './api/MaturityApi';
 import { MaturityClient } from './api/MaturityClient';
+import {
+  RemediationPlanClient,
+  remediationPlanApiRef,
+} from './scaffolder/RemediationPlanApi';
 
 const legacyRootRouteRef = createRouteRef({ id: 'maturity' });
 
@@ -25,6 +29,11 @@ export const maturityPlugin = createPlugin({
       api: maturityApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new MaturityClient(deps),
+    }),
+    createApiFactory({
+      api: remediationPlanApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new RemediationPlanClient(deps),
     }),
   ],
   routes: { root: legacyRootRouteRef },
