@@ -33,14 +33,12 @@ export function combineSignals(signals: Signals): void {
       }),
     );
   } else {
-    signals.containers
-      .slice(0, MAX_NEAR_MISSES)
-      .forEach(c =>
-        signals.nearMiss('rel.resources', {
-          ...c.evidence,
-          note: `${c.evidence.note}: no requests and limits`,
-        }),
-      );
+    signals.containers.slice(0, MAX_NEAR_MISSES).forEach(c =>
+      signals.nearMiss('rel.resources', {
+        ...c.evidence,
+        note: `${c.evidence.note}: no requests and limits`,
+      }),
+    );
   }
   if (sized.length === 0 && signals.thirdPartyWorkloads.length > 0) {
     signals.nearMiss('rel.resources', {

@@ -58,11 +58,19 @@ export function detectFile(
     detectSchemaFile(path, signals);
     return;
   }
-  if (isGithubWorkflow(path))
-    return detectGithubActions(path, text, signals, files);
-  if (isJenkinsfile(path)) return detectJenkinsfile(path, text, signals, files);
+  if (isGithubWorkflow(path)) {
+    detectGithubActions(path, text, signals, files);
+    return;
+  }
+  if (isJenkinsfile(path)) {
+    detectJenkinsfile(path, text, signals, files);
+    return;
+  }
   const other = OTHER_CI_FILES.find(([re]) => re.test(path));
-  if (other) return detectOtherCi(path, other[1], text, signals, files);
+  if (other) {
+    detectOtherCi(path, other[1], text, signals, files);
+    return;
+  }
   if (isDockerfile(path)) {
     if (!isTestFixturePath(path)) detectDockerfile(path, text, signals);
     return;

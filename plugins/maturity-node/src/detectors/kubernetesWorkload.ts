@@ -82,11 +82,9 @@ export function detectKubernetesWorkload(
     }
     firstPartyContainers++;
     if (c?.livenessProbe || c?.readinessProbe || c?.startupProbe) {
-      const probe = c.livenessProbe
-        ? 'livenessProbe'
-        : c.readinessProbe
-        ? 'readinessProbe'
-        : 'startupProbe';
+      const probe = ['livenessProbe', 'readinessProbe', 'startupProbe'].find(
+        p => c[p],
+      );
       signals.add(
         'obs.health',
         at(

@@ -28,11 +28,11 @@ const COMMAND_RULES: [StepCapability, RegExp][] = [
   ],
   [
     'container-build',
-    /\b(?:docker|podman|nerdctl)\s+(?:image\s+)?build\b|\bdocker\s+buildx\s+(?:build|bake)\b|\bdocker[\s-]compose\b[^\n]*\bbuild\b|\bbuildah\s+(?:bud|build)\b|\b(?:kaniko|\/kaniko\/executor|executor\s+--context)\b|\bko\s+(?:build|publish|resolve|apply)\b|\bjib(?:Build|DockerBuild|:build|:dockerBuild)\b|\bpack\s+build\b|\bbuildctl\b[^\n]*\bbuild\b|\bimg\s+build\b|\bs2i\s+build\b|\bskaffold\s+(?:build|run)\b|\bgcloud\s+builds\s+submit\b|\bbazel\s+run\b[^\n]*(?:image|oci|docker|push)|\bearthly\b[^\n]*\+\w*(?:image|docker|build)|\bnix\s+build\b[^\n]*(?:docker|image)|\bdocker[\s-]compose\b[^\n]*\bbuild\b/i,
+    /\b(?:docker|podman|nerdctl)\s+(?:image\s+)?build\b|\bdocker\s+buildx\s+(?:build|bake)\b|\bdocker[\s-]compose\b[^\n]*\bbuild\b|\bbuildah\s+(?:bud|build)\b|\b(?:kaniko|\/kaniko\/executor|executor\s+--context)\b|\bko\s+(?:build|publish|resolve|apply)\b|\bjib(?:Build|DockerBuild|:build|:dockerBuild)\b|\bgradlew?\b[^\n]*\sjib(?:DockerBuild)?(?:\s|$)|\bpack\s+build\b|\bbuildctl\b[^\n]*\bbuild\b|\bimg\s+build\b|\bs2i\s+build\b|\bskaffold\s+(?:build|run)\b|\bgcloud\s+builds\s+submit\b|\bbazel\s+run\b[^\n]*(?:image|oci|docker|push)|\bearthly\b[^\n]*\+\w*(?:image|docker|build)|\bnix\s+build\b[^\n]*(?:docker|image)|\bdocker[\s-]compose\b[^\n]*\bbuild\b/i,
   ],
   [
     'image-publish',
-    /\b(?:docker|podman|buildah|nerdctl)\s+(?:image\s+)?push\b|\bdocker\s+buildx\s+build\b[^\n]*--push\b|\bko\s+(?:build|publish|resolve|apply)\b(?![^\n]*--local)|\bjib(?::build|Build)\b|\b(?:kaniko|\/kaniko\/executor)\b[^\n]*--destination|\bcrane\s+(?:push|copy|cp)\b|\bskopeo\s+copy\b|\bpack\s+build\b[^\n]*--publish\b|\bdocker[\s-]compose\b[^\n]*\bpush\b|\bskaffold\s+(?:build|run)\b[^\n]*(?:--default-repo|--push(?!=false)|-d\s+\S)|\bgcloud\s+builds\s+submit\b|\bbazel\s+run\b[^\n]*push|\bearthly\b[^\n]*--push\b|\bhelm\s+push\b[^\n]*oci:\/\/(?![^\n]*charts)/i,
+    /\b(?:docker|podman|buildah|nerdctl)\s+(?:image\s+)?push\b|\bdocker\s+buildx\s+build\b[^\n]*--push\b|\bko\s+(?:build|publish|resolve|apply)\b(?![^\n]*--local)|\bjib(?::build|Build)\b|\bgradlew?\b[^\n]*\sjib(?:\s|$)|\b(?:kaniko|\/kaniko\/executor)\b[^\n]*--destination|\bcrane\s+(?:push|copy|cp)\b|\bskopeo\s+copy\b|\bpack\s+build\b[^\n]*--publish\b|\bdocker[\s-]compose\b[^\n]*\bpush\b|\bskaffold\s+(?:build|run)\b[^\n]*(?:--default-repo|--push(?!=false)|-d\s+\S)|\bgcloud\s+builds\s+submit\b|\bbazel\s+run\b[^\n]*push|\bearthly\b[^\n]*--push\b|\bhelm\s+push\b[^\n]*oci:\/\/(?![^\n]*charts)/i,
   ],
   [
     'deploy',

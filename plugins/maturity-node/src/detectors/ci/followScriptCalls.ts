@@ -87,12 +87,14 @@ function makeTargets(text: string): {
       continue;
     }
     const names = rule[1].split(/\s+/).filter(n => !n.startsWith('.'));
+    first ??= names[0];
+    const deps = rule[2].split(/\s+/).filter(Boolean);
+    const inline = rule[3]?.trim();
     current = names.map(name => {
       const target = targets.get(name) ?? { deps: [], recipe: [] };
-      target.deps.push(...rule[2].split(/\s+/).filter(Boolean));
-      if (rule[3]) target.recipe.push({ line: l.line, text: rule[3].trim() });
+      target.deps.push(...deps);
+      if (inline) target.recipe.push({ line: l.line, text: inline });
       targets.set(name, target);
-      first ??= name;
       return target;
     });
   }
@@ -180,7 +182,8 @@ function followInto(
     if (!makefile) continue;
     const { first, targets } = makeTargets(files.text(makefile)!);
     const wanted = (m[2] ?? '').split(/\s+/).filter(Boolean);
-    const queue = wanted.length ? wanted : first ? [first] : [];
+    const defaultTarget = first ? [first] : [];
+    const queue = wanted.length ? wanted : defaultTarget;
     while (queue.length > 0) {
       const name = queue.shift()!;
       const target = targets.get(name);

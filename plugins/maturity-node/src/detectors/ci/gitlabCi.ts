@@ -118,12 +118,10 @@ export function detectGitlabCi(
             evidence: { path: filePath, line: lineOf(fileText, name) },
           });
       }
-      const local =
-        typeof include === 'string' && !/^https?:/.test(include)
-          ? include
-          : typeof include?.local === 'string'
-          ? include.local
-          : undefined;
+      let local: string | undefined;
+      if (typeof include === 'string' && !/^https?:/.test(include))
+        local = include;
+      else if (typeof include?.local === 'string') local = include.local;
       if (!local || !files) continue;
       const pattern = globToRegExp(local);
       for (const candidate of files.paths.filter(p => pattern.test(p))) {

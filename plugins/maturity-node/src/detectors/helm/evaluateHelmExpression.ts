@@ -148,13 +148,10 @@ function call(fn: string, args: HelmValue[], scope: HelmScope): HelmValue {
       if (!known) return UNKNOWN;
       const [a, b] = args.map(num);
       if (Number.isNaN(a) || Number.isNaN(b)) return UNKNOWN;
-      return fn === 'gt'
-        ? a > b
-        : fn === 'ge'
-        ? a >= b
-        : fn === 'lt'
-        ? a < b
-        : a <= b;
+      if (fn === 'gt') return a > b;
+      if (fn === 'ge') return a >= b;
+      if (fn === 'lt') return a < b;
+      return a <= b;
     }
     case 'empty':
       return args[0] === UNKNOWN ? UNKNOWN : !truthy(args[0]);
@@ -168,11 +165,8 @@ function call(fn: string, args: HelmValue[], scope: HelmScope): HelmValue {
         (known ? undefined : UNKNOWN)
       );
     case 'ternary':
-      return args[2] === UNKNOWN
-        ? UNKNOWN
-        : truthy(args[2])
-        ? args[0]
-        : args[1];
+      if (args[2] === UNKNOWN) return UNKNOWN;
+      return truthy(args[2]) ? args[0] : args[1];
     case 'required':
       return args[1];
     case 'quote':
