@@ -14,6 +14,7 @@ import {
   mockMaturityApi,
   testEntity,
 } from './__testUtils__/mockMaturityApi';
+import { teamRollup } from './__testUtils__/teamRollup';
 
 const group: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -29,16 +30,9 @@ function apis() {
       maturityApiRef,
       mockMaturityApi({
         getScore: jest.fn(async () => score),
-        getGroupRollup: jest.fn(async () => ({
-          group: { entityRef: 'group:default/payments' },
-          services: [score],
-          summary: {
-            count: 1,
-            averageScore: score.score,
-            levels: { none: 1 },
-            pillars: score.pillars,
-          },
-        })),
+        getGroupRollup: jest.fn(async () =>
+          teamRollup([score], { averageScore: score.score }),
+        ),
       }),
     ],
     mockApis.permission({ authorize: AuthorizeResult.DENY }),
@@ -57,16 +51,21 @@ beforeAll(() =>
   ]),
 );
 
+function renderEntityPage(
+  entity: Entity,
+  extensions: NonNullable<
+    Parameters<typeof renderTestApp>[0]
+  >['extensions'] = [],
+) {
+  return renderTestApp({
+    extensions: [createTestEntityPage({ entity }), ...extensions],
+    apis: apis() as any,
+  });
+}
+
 describe('the plugin’s entity extensions on a test entity page', () => {
   it('show the maturity card on a Component page, not the team card', async () => {
-    renderTestApp({
-      extensions: [
-        createTestEntityPage({ entity: testEntity() }),
-        entityMaturityCard,
-        groupMaturityCard,
-      ],
-      apis: apis() as any,
-    });
+    renderEntityPage(testEntity(), [entityMaturityCard, groupMaturityCard]);
     expect(
       await screen.findByRole('list', { name: 'Next steps' }),
     ).toBeInTheDocument();
@@ -79,14 +78,7 @@ describe('the plugin’s entity extensions on a test entity page', () => {
   });
 
   it('show the team card on a Group page, and no maturity card', async () => {
-    renderTestApp({
-      extensions: [
-        createTestEntityPage({ entity: group }),
-        entityMaturityCard,
-        groupMaturityCard,
-      ],
-      apis: apis() as any,
-    });
+    renderEntityPage(group, [entityMaturityCard, groupMaturityCard]);
     expect(
       await screen.findByRole('table', { name: 'Services of the team' }),
     ).toBeInTheDocument();
@@ -95,13 +87,7 @@ describe('the plugin’s entity extensions on a test entity page', () => {
   });
 
   it('render the roadmap tab for a Component', async () => {
-    renderTestApp({
-      extensions: [
-        createTestEntityPage({ entity: testEntity() }),
-        entityMaturityContent,
-      ],
-      apis: apis() as any,
-    });
+    renderEntityPage(testEntity(), [entityMaturityContent]);
     // A role query over the tab's 50 checks costs up to a second on a loaded
     // machine; wait with a cheap text query, then check the role once.
     const heading = await screen.findByText(/^Next: Bronze/, {

@@ -1,47 +1,27 @@
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Entity } from '@backstage/catalog-model';
-import { maturityApiRef, type MaturityApi } from '../../api/MaturityApi';
+import type { MaturityApi } from '../../api/MaturityApi';
 import {
   evaluatedScore,
   mockMaturityApi,
   testEntity,
 } from '../../__testUtils__/mockMaturityApi';
+import { renderWithMaturityApi } from '../../__testUtils__/renderWithMaturityApi';
 import { EntityMaturityCard } from './EntityMaturityCard';
 
-// Not awaited by the tests: awaiting the (synchronous) render would yield to
-// the mock API's answers before the first wait, outside act().
 function renderCard(
   api: MaturityApi,
   options: { entity?: Entity; canRefresh?: boolean } = {},
 ) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [maturityApiRef, api],
-        [
-          permissionApiRef,
-          mockApis.permission({
-            authorize: options.canRefresh
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-          }),
-        ],
-      ]}
-    >
-      <EntityProvider entity={options.entity ?? testEntity()}>
-        <EntityMaturityCard />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
+  return renderWithMaturityApi(<EntityMaturityCard />, {
+    api,
+    entity: options.entity ?? testEntity(),
+    permission: options.canRefresh
+      ? AuthorizeResult.ALLOW
+      : AuthorizeResult.DENY,
+  });
 }
 
 describe('EntityMaturityCard', () => {

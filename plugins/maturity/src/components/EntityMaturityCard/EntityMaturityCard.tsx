@@ -3,27 +3,21 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import Refresh from '@material-ui/icons/Refresh';
 import Warning from '@material-ui/icons/Warning';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import type {
-  NextStep,
   Rubric,
   ScoreDetailResponse,
 } from '@roadmap/plugin-maturity-common';
-import { useFixItUrl } from '../../fixIt/useFixItUrl';
 import { useEntityScore } from '../../hooks/useEntityScore';
-import { LevelBadge } from '../LevelBadge';
 import { PillarBars } from '../PillarBars';
 import { ScoredAt } from '../ScoredAt';
+import { ScoreHeadline } from '../ScoreHeadline';
+import { ScoreNowButton } from '../ScoreNowButton';
+import { NextSteps } from './NextSteps';
 
 function applicableKinds(rubric: Rubric): string[] {
   const kinds = new Set<string>();
@@ -54,69 +48,6 @@ function progressToNext(score: ScoreDetailResponse): number | undefined {
   return Math.round((done / checks.length) * 100);
 }
 
-function NextSteps(props: {
-  steps: NextStep[];
-  entityRef: string;
-  rubric: Rubric;
-}) {
-  const fixItUrl = useFixItUrl(props.entityRef);
-  const levelTitle = (id: string) =>
-    props.rubric.levels.find(l => l.id === id)?.title ?? id;
-  if (props.steps.length === 0) {
-    return (
-      <Typography variant="body2">
-        Nothing left to do on this roadmap: every check passes.
-      </Typography>
-    );
-  }
-  return (
-    <List dense disablePadding aria-label="Next steps">
-      {props.steps.map(step => {
-        const url = fixItUrl([step]);
-        return (
-          <ListItem
-            key={step.checkId}
-            disableGutters
-            secondaryAction={
-              url && (
-                <Button
-                  size="small"
-                  variant="outlined"
-                  href={url}
-                  aria-label={`Fix it: ${step.title}`}
-                >
-                  Fix it
-                </Button>
-              )
-            }
-          >
-            <ListItemText
-              primary={
-                <>
-                  {step.title}
-                  {step.quickWin && (
-                    <Chip
-                      size="small"
-                      label="Quick win"
-                      color="success"
-                      variant="outlined"
-                      sx={{ ml: 1 }}
-                    />
-                  )}
-                </>
-              }
-              secondary={`${levelTitle(step.level)} · effort ${step.effort}${
-                step.status === 'unknown' ? ' · not yet known' : ''
-              }`}
-              sx={{ pr: 10 }}
-            />
-          </ListItem>
-        );
-      })}
-    </List>
-  );
-}
-
 /**
  * The maturity card of a Component page: score and level, progress to the
  * next level, a bar per pillar and the top three next steps with "Fix it".
@@ -127,26 +58,8 @@ export function EntityMaturityCard(props: {
   /** Link to the roadmap tab; defaults to `./maturity`. */
   roadmapPath?: string;
 }) {
-  const {
-    entity,
-    entityRef,
-    rubric,
-    score,
-    canRefresh,
-    refresh,
-    refreshing,
-    refreshError,
-  } = useEntityScore();
-  const refreshButton = canRefresh && (
-    <Button
-      startIcon={<Refresh />}
-      onClick={refresh}
-      disabled={refreshing}
-      size="small"
-    >
-      {refreshing ? 'Scoring…' : 'Score now'}
-    </Button>
-  );
+  const { entity, entityRef, rubric, score, refresh } = useEntityScore();
+  const scoreNow = <ScoreNowButton refresh={refresh} size="small" />;
 
   let body: JSX.Element;
   if (rubric.loading || score.loading) {
@@ -167,7 +80,7 @@ export function EntityMaturityCard(props: {
           This service has not been scored yet. The maturity backend scores
           catalog services on its schedule.
         </Typography>
-        {refreshButton}
+        {scoreNow}
       </Box>
     );
   } else {
@@ -176,22 +89,14 @@ export function EntityMaturityCard(props: {
     const nextTitle =
       rubric.value!.levels.find(l => l.id === value.nextLevel)?.title ??
       value.nextLevel;
-    const levelTitle = rubric.value!.levels.find(
-      l => l.id === value.level,
-    )?.title;
     const down = value.detail.sources.filter(s => s.status === 'error');
     body = (
       <Box>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
-          <Typography variant="h3" component="p" aria-label="Score">
-            {Math.round(value.score)}
-            <Typography component="span" variant="body2">
-              {' '}
-              / 100
-            </Typography>
-          </Typography>
-          <LevelBadge level={value.level} title={levelTitle} />
-        </Box>
+        <ScoreHeadline
+          score={value.score}
+          level={value.level}
+          levels={rubric.value!.levels}
+        />
         {progress !== undefined && (
           <Box sx={{ mb: 2 }}>
             <Typography variant="body2" id="maturity-next-level">
@@ -228,9 +133,9 @@ export function EntityMaturityCard(props: {
           }}
         >
           <ScoredAt at={value.scoredAt} />
-          {refreshButton}
+          {scoreNow}
         </Box>
-        {refreshError && <ResponseErrorPanel error={refreshError} />}
+        {refresh.error && <ResponseErrorPanel error={refresh.error} />}
       </Box>
     );
   }

@@ -1,18 +1,12 @@
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { maturityApiRef, type MaturityApi } from '../../api/MaturityApi';
+import type { MaturityApi } from '../../api/MaturityApi';
 import {
   evaluatedScore,
   mockMaturityApi,
   testEntity,
 } from '../../__testUtils__/mockMaturityApi';
+import { renderWithMaturityApi } from '../../__testUtils__/renderWithMaturityApi';
 import { EntityMaturityContent } from './EntityMaturityContent';
 
 /**
@@ -21,22 +15,12 @@ import { EntityMaturityContent } from './EntityMaturityContent';
  * (the permission mock allows). Waiting for less would let those updates
  * land after the test. The waits query text, which stays cheap on a page of
  * 50 checks where a role query costs up to a second on a loaded machine.
- * The render is not awaited: that would yield to the mock API's answers
- * before the wait begins, and their updates would land outside act().
  */
 async function renderTab(api: MaturityApi, options: { scored?: boolean } = {}) {
-  renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [maturityApiRef, api],
-        [permissionApiRef, mockApis.permission()],
-      ]}
-    >
-      <EntityProvider entity={testEntity()}>
-        <EntityMaturityContent />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
+  renderWithMaturityApi(<EntityMaturityContent />, {
+    api,
+    entity: testEntity(),
+  });
   if (options.scored ?? true) {
     await screen.findByText('Done', { selector: 'h2' });
     await screen.findByText(/^(No history yet|Scored once|Score \d+ on)/);

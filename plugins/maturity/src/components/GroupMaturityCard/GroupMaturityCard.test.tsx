@@ -1,19 +1,14 @@
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import {
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import type { Entity } from '@backstage/catalog-model';
-import { maturityApiRef, type MaturityApi } from '../../api/MaturityApi';
+import type { MaturityApi } from '../../api/MaturityApi';
 import {
   evaluatedScore,
   mockMaturityApi,
   testEntity,
 } from '../../__testUtils__/mockMaturityApi';
+import { renderWithMaturityApi } from '../../__testUtils__/renderWithMaturityApi';
+import { teamRollup } from '../../__testUtils__/teamRollup';
 import { GroupMaturityCard } from './GroupMaturityCard';
 
 const group: Entity = {
@@ -23,17 +18,14 @@ const group: Entity = {
   spec: { type: 'team', children: [] },
 };
 
-// Not awaited by the tests: awaiting the (synchronous) render would yield to
-// the mock API's answers before the first wait, outside act().
 function renderCard(api: MaturityApi) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[maturityApiRef, api]]}>
-      <EntityProvider entity={group}>
-        <GroupMaturityCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderWithMaturityApi(<GroupMaturityCard />, {
+    api,
+    entity: group,
+    app: {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  });
 }
 
 describe('GroupMaturityCard', () => {
@@ -45,16 +37,9 @@ describe('GroupMaturityCard', () => {
     };
     const none = evaluatedScore([], testEntity('legacy-billing'));
     const api = mockMaturityApi({
-      getGroupRollup: jest.fn(async () => ({
-        group: { entityRef: 'group:default/payments', title: 'Payments' },
-        services: [gold, none],
-        summary: {
-          count: 2,
-          averageScore: 50,
-          levels: { gold: 1, none: 1 },
-          pillars: {},
-        },
-      })),
+      getGroupRollup: jest.fn(async () =>
+        teamRollup([gold, none], { averageScore: 50 }),
+      ),
     });
     renderCard(api);
     const table = await screen.findByRole('table', {
@@ -79,11 +64,7 @@ describe('GroupMaturityCard', () => {
   it('explains an empty team', async () => {
     renderCard(
       mockMaturityApi({
-        getGroupRollup: jest.fn(async () => ({
-          group: { entityRef: 'group:default/payments' },
-          services: [],
-          summary: { count: 0, averageScore: null, levels: {}, pillars: {} },
-        })),
+        getGroupRollup: jest.fn(async () => teamRollup([])),
       }),
     );
     expect(

@@ -5,17 +5,13 @@ import {
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { maturityApiRef } from '../../api/MaturityApi';
+import { useRubric } from '../../hooks/useRubric';
 import { useTeamPath } from '../../hooks/useTeamPath';
-import { LevelBadge } from '../LevelBadge';
+import { TeamServicesTable } from '../TeamServicesTable';
 
 /**
  * The maturity card of a Group page: the team's services and their levels
@@ -28,20 +24,18 @@ export function GroupMaturityCard() {
   const groupRef = stringifyEntityRef(entity);
   const api = useApi(maturityApiRef);
   const teamPath = useTeamPath();
-  const data = useAsync(
-    async () => Promise.all([api.getGroupRollup(groupRef), api.getRubric()]),
-    [api, groupRef],
-  );
+  const rubric = useRubric();
+  const rollup = useAsync(() => api.getGroupRollup(groupRef), [api, groupRef]);
 
   let body: JSX.Element;
-  if (data.loading) body = <Progress />;
-  else if (data.error) body = <ResponseErrorPanel error={data.error} />;
+  const error = rubric.error ?? rollup.error;
+  if (rubric.loading || rollup.loading) body = <Progress />;
+  else if (error) body = <ResponseErrorPanel error={error} />;
   else {
-    const [rollup, rubric] = data.value!;
-    const levelTitle = (id: string | null) =>
-      rubric.levels.find(l => l.id === id)?.title;
+    const { services, summary } = rollup.value!;
+    const { levels } = rubric.value!;
     body =
-      rollup.services.length === 0 ? (
+      services.length === 0 ? (
         <Typography>
           No scored service is owned by this team yet. Services appear here once
           they are in the catalog with this team as owner and have been scored.
@@ -49,36 +43,15 @@ export function GroupMaturityCard() {
       ) : (
         <>
           <Typography variant="body2" paragraph>
-            {rollup.summary.count} services, average score{' '}
-            {rollup.summary.averageScore ?? '—'}.{' '}
-            {[...rubric.levels]
+            {summary.count} services, average score{' '}
+            {summary.averageScore ?? '—'}.{' '}
+            {[...levels]
               .reverse()
-              .map(l => `${rollup.summary.levels[l.id] ?? 0} ${l.title}`)
+              .map(l => `${summary.levels[l.id] ?? 0} ${l.title}`)
               .join(', ')}
-            , {rollup.summary.levels.none ?? 0} without a level.
+            , {summary.levels.none ?? 0} without a level.
           </Typography>
-          <Table size="small" aria-label="Services of the team">
-            <TableHead>
-              <TableRow>
-                <TableCell>Service</TableCell>
-                <TableCell>Level</TableCell>
-                <TableCell align="right">Score</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rollup.services.map(s => (
-                <TableRow key={s.entityRef}>
-                  <TableCell>
-                    <EntityRefLink entityRef={s.entityRef} title={s.title} />
-                  </TableCell>
-                  <TableCell>
-                    <LevelBadge level={s.level} title={levelTitle(s.level)} />
-                  </TableCell>
-                  <TableCell align="right">{Math.round(s.score)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <TeamServicesTable services={services} levels={levels} />
         </>
       );
   }

@@ -1,16 +1,13 @@
-import {
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type {
   ScoreListQuery,
   ScoreSummary,
 } from '@roadmap/plugin-maturity-common';
-import { maturityApiRef, type MaturityApi } from '../../api/MaturityApi';
+import type { MaturityApi } from '../../api/MaturityApi';
 import { MaturityPage } from './MaturityPage';
 import { mockMaturityApi } from '../../__testUtils__/mockMaturityApi';
+import { renderWithMaturityApi } from '../../__testUtils__/renderWithMaturityApi';
 import { settleApiCalls } from '../../__testUtils__/settleApiCalls';
 
 const rubric = {
@@ -117,14 +114,8 @@ function api(overrides: Partial<MaturityApi> = {}): jest.Mocked<MaturityApi> {
   });
 }
 
-// Not awaited: awaiting the (synchronous) render would yield to the mock
-// API's answers before the test's first wait, outside act().
 function renderPage(maturityApi: MaturityApi) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[maturityApiRef, maturityApi]]}>
-      <MaturityPage />
-    </TestApiProvider>,
-  );
+  return renderWithMaturityApi(<MaturityPage />, { api: maturityApi });
 }
 
 function serviceNames(table: HTMLElement): string[] {

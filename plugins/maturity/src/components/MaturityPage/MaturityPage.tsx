@@ -17,6 +17,7 @@ import type { ScoreSummary } from '@roadmap/plugin-maturity-common';
 import { maturityApiRef } from '../../api/MaturityApi';
 import { scoresToCsv } from '../../csv/scoresToCsv';
 import { downloadText } from '../../download/downloadText';
+import { useRubric } from '../../hooks/useRubric';
 import { useScoreQuery } from '../../hooks/useScoreQuery';
 import { useTeamPath } from '../../hooks/useTeamPath';
 import { LevelDistribution } from '../LevelDistribution';
@@ -41,7 +42,7 @@ export function MaturityPage() {
   const filters = { ...query, offset: undefined, limit: undefined };
   const filterKey = JSON.stringify(filters);
 
-  const rubric = useAsync(() => api.getRubric(), [api]);
+  const rubric = useRubric();
   const facets = useAsync(() => api.getFacets(), [api]);
   const scores = useAsyncRetry(
     () => api.listScores(query),

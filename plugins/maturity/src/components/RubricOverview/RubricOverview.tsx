@@ -8,6 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { Rubric } from '@roadmap/plugin-maturity-common';
+import { wholeWordsTableSx } from '../wholeWordsTableSx';
 
 /**
  * The rubric as a roadmap grid: one row per pillar, one column per level,
@@ -18,7 +19,11 @@ import type { Rubric } from '@roadmap/plugin-maturity-common';
 export function RubricOverview(props: { rubric: Rubric }) {
   const { rubric } = props;
   return (
-    <Table size="small" aria-label="Maturity rubric by pillar and level">
+    <Table
+      size="small"
+      aria-label="Maturity rubric by pillar and level"
+      sx={wholeWordsTableSx}
+    >
       <TableHead>
         <TableRow>
           <TableCell component="th" scope="col">

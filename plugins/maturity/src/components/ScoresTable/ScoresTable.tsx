@@ -13,7 +13,9 @@ import type {
   ScoreSummary,
 } from '@roadmap/plugin-maturity-common';
 import { LevelBadge } from '../LevelBadge';
+import { PillarScoreCells } from '../PillarScoreCells';
 import { ScoreCell } from '../ScoreCell';
+import { wholeWordsTableSx } from '../wholeWordsTableSx';
 
 type OrderBy = NonNullable<ScoreListQuery['orderBy']>;
 
@@ -76,7 +78,11 @@ export function ScoresTable(props: {
   return (
     <>
       <TableContainer>
-        <Table size="small" aria-label="Services by pillar score">
+        <Table
+          size="small"
+          aria-label="Services by pillar score"
+          sx={wholeWordsTableSx}
+        >
           <TableHead>
             <TableRow>
               <TableCell sortDirection={orderBy === 'name' ? order : false}>
@@ -141,14 +147,7 @@ export function ScoresTable(props: {
                 <TableCell align="right">
                   <ScoreCell score={s.score} label={`${s.name} overall`} />
                 </TableCell>
-                {pillars.map(p => (
-                  <TableCell key={p.id} align="right">
-                    <ScoreCell
-                      score={s.pillars[p.id]}
-                      label={`${s.name} ${p.title}`}
-                    />
-                  </TableCell>
-                ))}
+                <PillarScoreCells service={s} pillars={pillars} />
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   <time dateTime={s.scoredAt}>
                     {new Date(s.scoredAt).toLocaleDateString()}

@@ -1,17 +1,14 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import {
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
-import { maturityApiRef } from '../../api/MaturityApi';
 import {
   evaluatedScore,
   mockMaturityApi,
   testEntity,
 } from '../../__testUtils__/mockMaturityApi';
+import { renderWithMaturityApi } from '../../__testUtils__/renderWithMaturityApi';
+import { teamRollup } from '../../__testUtils__/teamRollup';
 import { TeamMaturityPage } from './TeamMaturityPage';
 
 describe('TeamMaturityPage', () => {
@@ -22,16 +19,9 @@ describe('TeamMaturityPage', () => {
     );
     const ledger = evaluatedScore([], testEntity('ledger-worker'));
     const api = mockMaturityApi({
-      getGroupRollup: jest.fn(async () => ({
-        group: { entityRef: 'group:default/payments', title: 'Payments' },
-        services: [payments, ledger],
-        summary: {
-          count: 2,
-          averageScore: 10,
-          levels: { none: 2 },
-          pillars: {},
-        },
-      })),
+      getGroupRollup: jest.fn(async () =>
+        teamRollup([payments, ledger], { averageScore: 10 }),
+      ),
       getMovers: jest.fn(async () => ({
         since: '2026-08-26T00:00:00.000Z',
         items: [
@@ -56,15 +46,16 @@ describe('TeamMaturityPage', () => {
     });
     const createObjectURL = jest.fn(() => 'blob:x');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
-    renderInTestApp(
-      <TestApiProvider apis={[[maturityApiRef, api]]}>
-        <Routes>
-          <Route path="/team/:namespace/:name" element={<TeamMaturityPage />} />
-        </Routes>
-      </TestApiProvider>,
+    renderWithMaturityApi(
+      <Routes>
+        <Route path="/team/:namespace/:name" element={<TeamMaturityPage />} />
+      </Routes>,
       {
-        initialRouteEntries: ['/team/default/payments'],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        api,
+        app: {
+          initialRouteEntries: ['/team/default/payments'],
+          mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        },
       },
     );
     expect(

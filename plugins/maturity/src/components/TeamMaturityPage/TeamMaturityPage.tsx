@@ -11,11 +11,6 @@ import GetApp from '@material-ui/icons/GetApp';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
@@ -23,19 +18,14 @@ import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { maturityApiRef } from '../../api/MaturityApi';
 import { downloadText } from '../../download/downloadText';
-import { LevelBadge } from '../LevelBadge';
+import { useRubric } from '../../hooks/useRubric';
 import { LevelDistribution } from '../LevelDistribution';
-import { ScoreCell } from '../ScoreCell';
+import { TeamServicesTable } from '../TeamServicesTable';
 
 const DAY = 86_400_000;
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-function signed(n: number): string {
-  if (n > 0) return `+${n}`;
-  return n === 0 ? '±0' : String(n);
 }
 
 /**
@@ -57,23 +47,18 @@ export function TeamMaturityPage() {
     Math.max(1, Math.ceil((Date.now() - sinceDate.getTime()) / DAY)),
   );
 
-  const data = useAsync(
-    () => Promise.all([api.getGroupRollup(groupRef), api.getRubric()]),
-    [api, groupRef],
-  );
+  const rubric = useRubric();
+  const rollup = useAsync(() => api.getGroupRollup(groupRef), [api, groupRef]);
   const movers = useAsync(
     () => api.getMovers({ owner: [groupRef] }, days, { limit: 500 }),
     [api, groupRef, days],
   );
 
-  if (data.loading) return <Progress />;
-  if (data.error) return <ResponseErrorPanel error={data.error} />;
-  const [rollup, rubric] = data.value!;
-  const deltas = new Map(
-    (movers.value?.items ?? []).map(m => [m.entityRef, m] as const),
-  );
-  const levelTitle = (id: string | null) =>
-    rubric.levels.find(l => l.id === id)?.title;
+  if (rubric.loading || rollup.loading) return <Progress />;
+  const error = rubric.error ?? rollup.error;
+  if (error) return <ResponseErrorPanel error={error} />;
+  const { group, services, summary } = rollup.value!;
+  const { levels, pillars } = rubric.value!;
 
   const exportReport = async () => {
     setExportError(undefined);
@@ -91,7 +76,7 @@ export function TeamMaturityPage() {
   return (
     <Content>
       <Typography variant="h4" component="h1" gutterBottom>
-        {rollup.group.title ?? name}: roadmap maturity
+        {group.title ?? name}: roadmap maturity
       </Typography>
       <Typography paragraph>
         <Link to={`../..?owner=${encodeURIComponent(groupRef)}`}>
@@ -103,8 +88,8 @@ export function TeamMaturityPage() {
         <Grid item xs={12}>
           <InfoCard
             title="Services"
-            subheader={`${rollup.summary.count} services, average score ${
-              rollup.summary.averageScore ?? '—'
+            subheader={`${summary.count} services, average score ${
+              summary.averageScore ?? '—'
             }`}
             action={
               <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
@@ -123,73 +108,19 @@ export function TeamMaturityPage() {
             }
           >
             {exportError && <ResponseErrorPanel error={exportError} />}
-            {rollup.services.length === 0 ? (
+            {services.length === 0 ? (
               <Typography>
                 No scored service is owned by this team yet.
               </Typography>
             ) : (
               <>
-                <LevelDistribution
-                  counts={rollup.summary.levels}
-                  levels={rubric.levels}
+                <LevelDistribution counts={summary.levels} levels={levels} />
+                <TeamServicesTable
+                  services={services}
+                  levels={levels}
+                  pillars={pillars}
+                  progress={{ since, movers: movers.value?.items ?? [] }}
                 />
-                <Table size="small" aria-label="Services of the team">
-                  <TableHead>
-                    <TableRow>
-                      <TableCell>Service</TableCell>
-                      <TableCell>Level</TableCell>
-                      <TableCell align="right">Score</TableCell>
-                      <TableCell align="right">Since {since}</TableCell>
-                      {rubric.pillars.map(p => (
-                        <TableCell key={p.id} align="center">
-                          {p.title}
-                        </TableCell>
-                      ))}
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {rollup.services.map(s => {
-                      const moved = deltas.get(s.entityRef);
-                      return (
-                        <TableRow key={s.entityRef}>
-                          <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                            <EntityRefLink
-                              entityRef={s.entityRef}
-                              title={s.title}
-                            />
-                          </TableCell>
-                          <TableCell>
-                            <LevelBadge
-                              level={s.level}
-                              title={levelTitle(s.level)}
-                            />
-                          </TableCell>
-                          <TableCell align="right">
-                            {Math.round(s.score)}
-                          </TableCell>
-                          <TableCell
-                            align="right"
-                            sx={{ whiteSpace: 'nowrap' }}
-                          >
-                            {moved
-                              ? `${signed(Math.round(moved.delta))} (${
-                                  levelTitle(moved.from.level) ?? 'none'
-                                } → ${levelTitle(moved.to.level) ?? 'none'})`
-                              : '±0'}
-                          </TableCell>
-                          {rubric.pillars.map(p => (
-                            <TableCell key={p.id} align="center">
-                              <ScoreCell
-                                score={s.pillars[p.id]}
-                                label={`${s.name} ${p.title}`}
-                              />
-                            </TableCell>
-                          ))}
-                        </TableRow>
-                      );
-                    })}
-                  </TableBody>
-                </Table>
               </>
             )}
           </InfoCard>

@@ -1,0 +1,1 @@
+export { ScoreNowButton } from './ScoreNowButton';

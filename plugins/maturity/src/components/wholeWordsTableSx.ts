@@ -1,0 +1,8 @@
+/**
+ * For a table's `sx`: cells wrap between words only. Backstage's theme gives
+ * table cells `word-break: break-word`, with which a narrow column splits a
+ * header or a number inside the word ("Sc|ore", "10|0").
+ */
+export const wholeWordsTableSx = {
+  '& .MuiTableCell-root': { wordBreak: 'normal' },
+} as const;
