@@ -5,8 +5,11 @@ export interface Config {
   /** Roadmap Maturity backend plugin. */
   maturity?: {
     /**
-     * When the refresh task runs. Defaults: every 10 minutes, timeout 10
-     * minutes, initial delay 15 seconds; one replica at a time (global scope).
+     * When the refresh task runs. Defaults: every 5 minutes, timeout 3
+     * minutes, initial delay 15 seconds; one replica at a time (global
+     * scope). A run scores what is due and stops at the timeout (the next
+     * run carries on). The timeout is also how long the scheduler waits
+     * before another replica may run the task after one died mid-run.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
 
@@ -23,6 +26,20 @@ export interface Config {
 
     /** How long score history is kept. Default 400 days. */
     retention?: HumanDuration | string;
+
+    api?: {
+      /**
+       * Requests one client (one token, or one address without a token) may
+       * have in flight at once; more are answered 429 with Retry-After.
+       * Default 16.
+       */
+      maxConcurrentRequestsPerClient?: number;
+      /**
+       * Longest a database statement of an API request may run on
+       * PostgreSQL before the request is answered 503. Default 5 seconds.
+       */
+      readTimeout?: HumanDuration | string;
+    };
 
     repository?: {
       /**

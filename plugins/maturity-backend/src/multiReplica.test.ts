@@ -7,7 +7,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'node:fs';
 import request from 'supertest';
-import { DatabaseMaturityStore } from './database/DatabaseMaturityStore';
+import { MaturityDatabase } from './database/MaturityDatabase';
 import {
   demoEntity,
   demoMaturityConfig,
@@ -38,7 +38,12 @@ describe.each(databases.eachSupportedId())(
             maturityFeatures,
             catalogServiceMock.factory({ entities }),
             mockServices.database.factory({ knex }),
-            mockServices.rootConfig.factory({ data: demoMaturityConfig() }),
+            mockServices.rootConfig.factory({
+              // One client sends every request at once here.
+              data: demoMaturityConfig({
+                api: { maxConcurrentRequestsPerClient: 1000 },
+              }),
+            }),
           ],
         });
       const [a, b] = await Promise.all([start(), start()]);
@@ -110,7 +115,7 @@ describe.each(databases.eachSupportedId())(
         new RefreshService({
           catalog: catalogServiceMock({ entities }),
           auth: mockServices.auth(),
-          store: await DatabaseMaturityStore.create({
+          db: await MaturityDatabase.create({
             database: mockServices.database({
               knex,
               migrations: { skip: false },
@@ -124,6 +129,7 @@ describe.each(databases.eachSupportedId())(
             batchSize: 2,
             sourceTimeoutMs: 5_000,
             leaseMs: 60_000,
+            retry: { firstDelayMs: 60_000, maxDelayMs: 3_600_000 },
           },
         });
       const [r0, r1] = await Promise.all([replica(0), replica(1)]);

@@ -11,7 +11,7 @@ import {
   maturityRubricServiceRef,
 } from '@roadmap/plugin-maturity-node';
 import { readMaturityConfig } from './config/readMaturityConfig';
-import { DatabaseMaturityStore } from './database/DatabaseMaturityStore';
+import { MaturityDatabase } from './database/MaturityDatabase';
 import { MaturityMetrics } from './metrics/MaturityMetrics';
 import { RefreshService } from './refresh/RefreshService';
 import { ReportService } from './service/ReportService';
@@ -64,8 +64,9 @@ export const maturityPlugin = createBackendPlugin({
         const rubric = deps.rubricService.getRubric();
         deps.permissionsRegistry.addPermissions(maturityPermissions);
 
-        const store = await DatabaseMaturityStore.create({
+        const db = await MaturityDatabase.create({
           database: deps.database,
+          readTimeoutMs: settings.api.readTimeoutMs,
         });
         const metrics = new MaturityMetrics(deps.metrics);
         const scorer = new RubricEntityScorer(
@@ -76,7 +77,7 @@ export const maturityPlugin = createBackendPlugin({
         const refresh = new RefreshService({
           catalog: deps.catalog,
           auth: deps.auth,
-          store,
+          db,
           collectors,
           scorer,
           logger,
@@ -84,7 +85,7 @@ export const maturityPlugin = createBackendPlugin({
           options: settings.refresh,
         });
         const scores = new ScoreService({
-          store,
+          db,
           catalog: deps.catalog,
           permissions: deps.permissions,
           auditor: deps.auditor,
@@ -94,7 +95,7 @@ export const maturityPlugin = createBackendPlugin({
         const reports = new ReportService({ scores, rubric });
 
         // The gauges start from what is stored, so a restart shows no gap.
-        metrics.setScores((await store.listScores({ limit: 100_000 })).items);
+        metrics.setScores(await db.scores.samples());
         logger.info(
           `Maturity rubric: ${rubric.checks.length} checks; collectors: ${
             collectors.map(c => c.source).join(', ') || 'none'
@@ -116,7 +117,7 @@ export const maturityPlugin = createBackendPlugin({
           initialDelay: { minutes: 5 },
           scope: 'global',
           fn: async () => {
-            const removed = await store.pruneSnapshots(
+            const removed = await db.snapshots.prune(
               new Date(Date.now() - settings.retentionMs),
             );
             logger
@@ -131,7 +132,9 @@ export const maturityPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             scores,
             reports,
-            rubric: () => rubric,
+            rubric,
+            maxConcurrentRequestsPerClient:
+              settings.api.maxConcurrentRequestsPerClient,
           }),
         );
         // Load balancers and the portal's e2e test probe this without a token.

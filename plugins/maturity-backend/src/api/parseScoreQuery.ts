@@ -1,83 +1,63 @@
 import { InputError } from '@backstage/errors';
+import type { Rubric } from '@roadmap/plugin-maturity-common';
 import { z } from 'zod';
-import type { ScoreQuery } from '../database/MaturityStore';
-
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform(v =>
-    v === undefined
-      ? undefined
-      : (Array.isArray(v) ? v : [v])
-          .flatMap(s => s.split(','))
-          .map(s => s.trim())
-          .filter(Boolean),
-  );
-
-const integer = (name: string, min: number, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined) return undefined;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${name} must be an integer from ${min} to ${max}, got "${v}"`,
-        });
-        return z.NEVER;
-      }
-      return n;
-    });
+import type { ScoreQuery } from '../database/ScoreQuery';
+import { boundedInteger, boundedList, boundedText } from './boundedInputs';
+import { parseInput } from './parseInput';
 
 // `pillar=security:40:80`, `pillar=cicd:50:` (min only), `pillar=docs::20`.
 const PILLAR_RANGE =
-  /^([a-z0-9][a-z0-9._-]*):(\d{0,3}(?:\.\d+)?):(\d{0,3}(?:\.\d+)?)$/i;
+  /^([a-z0-9][a-z0-9._-]{0,62}):(\d{0,3}(?:\.\d{1,3})?):(\d{0,3}(?:\.\d{1,3})?)$/i;
 
 const schema = z
   .object({
-    owner: list,
-    system: list,
-    kind: list,
-    type: list,
-    lifecycle: list,
-    level: list,
-    entityRef: list,
-    text: z.string().max(200, 'text must be at most 200 characters').optional(),
-    pillar: list,
+    owner: boundedList('owner', 100),
+    system: boundedList('system', 100),
+    kind: boundedList('kind', 20, 63),
+    type: boundedList('type', 50, 63),
+    lifecycle: boundedList('lifecycle', 50, 63),
+    level: boundedList('level', 20, 63),
+    entityRef: boundedList('entityRef', 500),
+    text: boundedText('text', 200).optional(),
+    pillar: boundedList('pillar', 50, 80),
     orderBy: z.enum(['score', 'level', 'name', 'scoredAt']).optional(),
     order: z.enum(['asc', 'desc']).optional(),
-    offset: integer('offset', 0, 1_000_000),
-    limit: integer('limit', 1, 500),
+    offset: boundedInteger('offset', 0, 1_000_000),
+    limit: boundedInteger('limit', 1, 500),
   })
   .strict();
 
-/**
- * Validates the query string of `GET /scores`; throws an InputError (400)
- * that says which parameter is wrong and why.
- */
-export function parseScoreQuery(query: unknown): ScoreQuery {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    const message =
-      issue.code === 'unrecognized_keys'
-        ? `unknown query parameter ${issue.keys
-            .map(k => `"${k}"`)
-            .join(', ')}; allowed are ${Object.keys(schema.shape).join(', ')}`
-        : `${where}${issue.message}`;
-    throw new InputError(`Invalid score query: ${message}`);
-  }
-  const q = parsed.data;
-  const pillarRanges = (q.pillar ?? []).map(spec => {
+/** The query parameters `GET /scores`, `/levels` and `/movers` take. */
+export const SCORE_QUERY_PARAMETERS = Object.keys(schema.shape);
+
+function pillarRanges(
+  specs: string[] | undefined,
+  rubric: Rubric,
+): ScoreQuery['pillarRanges'] {
+  if (!specs?.length) return undefined;
+  const pillars = rubric.pillars.map(p => p.id);
+  const seen = new Set<string>();
+  return specs.map(spec => {
     const m = PILLAR_RANGE.exec(spec);
     if (!m) {
       throw new InputError(
         `Invalid score query: pillar: "${spec}" must look like <pillar>:<min>:<max>, e.g. security:40:80 or cicd:50:`,
       );
     }
+    const pillar = m[1].toLocaleLowerCase('en-US');
+    if (!pillars.includes(pillar)) {
+      throw new InputError(
+        `Invalid score query: pillar: "${
+          m[1]
+        }" is not a pillar; pillars are ${pillars.join(', ')}`,
+      );
+    }
+    if (seen.has(pillar)) {
+      throw new InputError(
+        `Invalid score query: pillar: "${pillar}" is given twice; give one range per pillar`,
+      );
+    }
+    seen.add(pillar);
     const min = m[2] === '' ? undefined : Number(m[2]);
     const max = m[3] === '' ? undefined : Number(m[3]);
     if ((min !== undefined && min > 100) || (max !== undefined && max > 100)) {
@@ -85,18 +65,43 @@ export function parseScoreQuery(query: unknown): ScoreQuery {
         `Invalid score query: pillar: "${spec}" bounds must be from 0 to 100`,
       );
     }
-    return { pillar: m[1], min, max };
+    return { pillar, min, max };
   });
+}
+
+function levels(values: string[] | undefined, rubric: Rubric) {
+  if (!values?.length) return undefined;
+  const known = [...rubric.levels.map(l => l.id), 'none'];
+  for (const level of values) {
+    if (!known.includes(level)) {
+      throw new InputError(
+        `Invalid score query: level: "${level}" is not a level; levels are ${known.join(
+          ', ',
+        )}`,
+      );
+    }
+  }
+  return values;
+}
+
+/**
+ * Validates the query string of `GET /scores` (and `/levels`, `/movers`)
+ * against the rubric; throws an InputError (400) that says which parameter
+ * is wrong and why. Every list, string and range is bounded, so that no
+ * request can make the database plan or run an unbounded query.
+ */
+export function parseScoreQuery(query: unknown, rubric: Rubric): ScoreQuery {
+  const q = parseInput(schema, query, 'score query');
   return {
     owners: q.owner,
     systems: q.system,
     kinds: q.kind,
     types: q.type,
     lifecycles: q.lifecycle,
-    levels: q.level,
+    levels: levels(q.level, rubric),
     entityRefs: q.entityRef,
     text: q.text?.trim() || undefined,
-    pillarRanges: pillarRanges.length ? pillarRanges : undefined,
+    pillarRanges: pillarRanges(q.pillar, rubric),
     orderBy: q.orderBy,
     order: q.order,
     offset: q.offset,

@@ -12,6 +12,7 @@ export interface MaturityConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   refresh: RefreshOptions;
   retentionMs: number;
+  api: { maxConcurrentRequestsPerClient: number; readTimeoutMs: number };
 }
 
 function durationMs(config: Config, key: string, fallbackMs: number): number {
@@ -21,6 +22,18 @@ function durationMs(config: Config, key: string, fallbackMs: number): number {
   } catch (error) {
     throw new InputError(`${key}: ${(error as Error).message}`);
   }
+}
+
+function positiveInteger(
+  config: Config,
+  key: string,
+  fallback: number,
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InputError(`${key}: ${value} must be a positive integer`);
+  }
+  return value;
 }
 
 /**
@@ -36,8 +49,12 @@ export function readMaturityConfig(config: Config): MaturityConfig {
         config.getConfig('maturity.schedule'),
       )
     : {
-        frequency: { minutes: 10 },
-        timeout: { minutes: 10 },
+        // Each run scores what is due and stops at the timeout (the next
+        // run carries on), so a short timeout costs nothing; it is also how
+        // long the scheduler waits before another replica may run the task
+        // after one died mid-run.
+        frequency: { minutes: 5 },
+        timeout: { minutes: 3 },
         initialDelay: { seconds: 15 },
       };
 
@@ -53,18 +70,34 @@ export function readMaturityConfig(config: Config): MaturityConfig {
     'maturity.refresh.sourceTimeout',
     60_000,
   );
+  const staleAfterMs = durationMs(
+    config,
+    'maturity.refresh.staleAfter',
+    3_600_000,
+  );
   return {
     schedule,
     refresh: {
-      staleAfterMs: durationMs(
-        config,
-        'maturity.refresh.staleAfter',
-        3_600_000,
-      ),
+      staleAfterMs,
       batchSize,
       sourceTimeoutMs,
-      leaseMs: Math.max(5 * 60_000, 3 * sourceTimeoutMs),
+      // A batch takes at most one source timeout (the sources run at once)
+      // plus its write; entities a dead replica held are free again after
+      // this long.
+      leaseMs: 2 * sourceTimeoutMs + 60_000,
+      retry: {
+        firstDelayMs: Math.min(60_000, staleAfterMs),
+        maxDelayMs: staleAfterMs,
+      },
     },
     retentionMs: durationMs(config, 'maturity.retention', 400 * 86_400_000),
+    api: {
+      maxConcurrentRequestsPerClient: positiveInteger(
+        config,
+        'maturity.api.maxConcurrentRequestsPerClient',
+        16,
+      ),
+      readTimeoutMs: durationMs(config, 'maturity.api.readTimeout', 5_000),
+    },
   };
 }

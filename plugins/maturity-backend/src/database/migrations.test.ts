@@ -1,170 +1,92 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseMaturityStore } from './DatabaseMaturityStore';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
+import { rejectionMessage } from '../__testUtils__/rejectionMessage';
+import { maturityMigrationsDirectory } from './migrateMaturityDatabase';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-const directory = DatabaseMaturityStore.migrationsDirectory();
+const directory = maturityMigrationsDirectory();
+const scoredAt = new Date('2026-11-24T00:00:00Z');
+
+const up = (knex: Knex, name: string) =>
+  knex.migrate.up({ directory, name: `${name}.js` });
+
+async function count(knex: Knex, table: string): Promise<number> {
+  const [{ n }] = await knex(table).count({ n: '*' });
+  return Number(n);
+}
+
+async function indexNames(knex: Knex, table: string): Promise<string[]> {
+  if (knex.client.config.client === 'pg') {
+    const rows = await knex('pg_indexes')
+      .where({ tablename: table })
+      .select('indexname');
+    return rows.map((r: { indexname: string }) => r.indexname).sort();
+  }
+  const rows = await knex.raw(`PRAGMA index_list(${table})`);
+  return rows.map((r: { name: string }) => r.name).sort();
+}
+
+async function columnNames(knex: Knex, table: string): Promise<string[]> {
+  return Object.keys(await knex(table).columnInfo()).sort();
+}
+
+async function insertSnapshot(
+  knex: Knex,
+  ref: string,
+  detail: string,
+): Promise<string> {
+  const [row] = await knex('maturity_snapshots').insert(
+    {
+      entity_ref: ref,
+      score: 40,
+      level: 'bronze',
+      pillar_scores: '{"cicd":50}',
+      detail,
+      rubric_hash: 'h',
+      scored_at: scoredAt,
+    },
+    ['id'],
+  );
+  return String(typeof row === 'object' ? row.id : row);
+}
+
+async function insertScore(
+  knex: Knex,
+  name: string,
+  snapshotId: string,
+  detail: string | null,
+  extra: Record<string, unknown> = {},
+) {
+  await knex('maturity_scores').insert({
+    entity_ref: `component:default/${name}`,
+    kind: 'Component',
+    namespace: 'default',
+    name,
+    owner: 'group:default/team',
+    score: 40,
+    level: 'bronze',
+    level_rank: 0,
+    next_level: 'silver',
+    detail,
+    rubric_hash: 'h',
+    snapshot_id: snapshotId,
+    scored_at: scoredAt,
+    ...extra,
+  });
+}
 
 describe.each(databases.eachSupportedId())('migrations on %p', id => {
-  it('20261124160000_sort_indexes goes up and down over real rows', async () => {
-    const knex = await databases.init(id);
-    await knex.migrate.up({ directory, name: '20261124140000_init.js' });
-    await knex('maturity_scores').insert({
-      entity_ref: 'component:default/api',
-      kind: 'Component',
-      namespace: 'default',
-      name: 'api',
-      score: 10,
-      level: null,
-      level_rank: -1,
-      detail: '{}',
-      rubric_hash: 'h',
-      snapshot_id: 1,
-      scored_at: new Date('2026-11-24T00:00:00Z'),
-    });
-    await knex.migrate.up({
-      directory,
-      name: '20261124160000_sort_indexes.js',
-    });
-    await expect(
-      knex('maturity_scores')
-        .orderBy([{ column: 'score' }, { column: 'entity_ref' }])
-        .first(),
-    ).resolves.toMatchObject({ name: 'api' });
-    await knex.migrate.down({ directory });
-    await expect(knex('maturity_scores').count({ n: '*' })).resolves.toEqual([
-      { n: expect.anything() },
-    ]);
-    await knex.migrate.down({ directory });
-    await expect(knex.schema.hasTable('maturity_scores')).resolves.toBe(false);
-  });
-
-  it('20261130100000_results_once goes up and down, keeping every score readable', async () => {
-    const knex = await databases.init(id);
-    await knex.migrate.up({ directory, name: '20261124140000_init.js' });
-    await knex.migrate.up({
-      directory,
-      name: '20261124160000_sort_indexes.js',
-    });
-    await knex.migrate.up({
-      directory,
-      name: '20261124200000_score_summary.js',
-    });
-    const scoredAt = new Date('2026-11-24T00:00:00Z');
-    const snapshot = async (ref: string, detail: string) => {
-      const [row] = await knex('maturity_snapshots').insert(
-        {
-          entity_ref: ref,
-          score: 40,
-          level: 'bronze',
-          pillar_scores: '{}',
-          detail,
-          rubric_hash: 'h',
-          scored_at: scoredAt,
-        },
-        ['id'],
-      );
-      return typeof row === 'object' ? row.id : row;
-    };
-    const score = async (
-      name: string,
-      snapshotId: unknown,
-      detail: string | null,
-    ) => {
-      await knex('maturity_scores').insert({
-        entity_ref: `component:default/${name}`,
-        kind: 'Component',
-        namespace: 'default',
-        name,
-        score: 40,
-        level: 'bronze',
-        level_rank: 0,
-        detail,
-        rubric_hash: 'h',
-        snapshot_id: snapshotId,
-        scored_at: scoredAt,
-      });
-    };
-    // Written before: its own copy.
-    await score(
-      'old',
-      await snapshot('component:default/old', '{"results":["old"]}'),
-      '{"results":["old"]}',
-    );
-    await knex.migrate.up({
-      directory,
-      name: '20261130100000_results_once.js',
-    });
-    // Written after: the results only in its snapshot.
-    await score(
-      'new',
-      await snapshot('component:default/new', '{"results":["new"]}'),
-      null,
-    );
-    const store = await DatabaseMaturityStore.create({
-      database: mockServices.database({ knex, migrations: { skip: true } }),
-    });
-    await expect(
-      store.getScore('component:default/old'),
-    ).resolves.toMatchObject({
-      detail: { results: ['old'] },
-    });
-    await expect(
-      store.getScore('component:default/new'),
-    ).resolves.toMatchObject({
-      detail: { results: ['new'] },
-    });
-
-    // Down: every current score gets its copy back.
-    await knex.migrate.down({ directory });
-    await expect(
-      knex('maturity_scores').where({ name: 'new' }).first('detail'),
-    ).resolves.toEqual({ detail: '{"results":["new"]}' });
-    const detailNullable =
-      id === 'SQLITE_3'
-        ? (await knex.raw('PRAGMA table_info(maturity_scores)')).find(
-            (c: { name: string }) => c.name === 'detail',
-          ).notnull === 0
-        : (
-            await knex('information_schema.columns')
-              .where({ table_name: 'maturity_scores', column_name: 'detail' })
-              .first('is_nullable')
-          ).is_nullable === 'YES';
-    expect(detailNullable).toBe(false);
-  });
-
   it('20261124140000_init goes up with real rows and down cleanly', async () => {
     const knex = await databases.init(id);
-    await knex.migrate.up({ directory, name: '20261124140000_init.js' });
-
-    const scoredAt = new Date('2026-11-24T00:00:00Z');
-    const [snapshot] = await knex('maturity_snapshots').insert(
-      {
-        entity_ref: 'component:default/api',
-        score: 42.5,
-        level: 'bronze',
-        pillar_scores: '{"cicd":50}',
-        detail: '{}',
-        rubric_hash: 'h',
-        scored_at: scoredAt,
-      },
-      ['id'],
+    await up(knex, '20261124140000_init');
+    const snapshotId = await insertSnapshot(
+      knex,
+      'component:default/api',
+      '{}',
     );
-    const snapshotId = typeof snapshot === 'object' ? snapshot.id : snapshot;
-    await knex('maturity_scores').insert({
-      entity_ref: 'component:default/api',
-      kind: 'Component',
-      namespace: 'default',
-      name: 'api',
-      score: 42.5,
-      level: 'bronze',
-      level_rank: 0,
-      detail: '{}',
-      rubric_hash: 'h',
-      snapshot_id: snapshotId,
-      scored_at: scoredAt,
-    });
+    await insertScore(knex, 'api', snapshotId, '{}', { score: 42.5 });
     await knex('maturity_pillar_scores').insert({
       entity_ref: 'component:default/api',
       pillar: 'cicd',
@@ -180,14 +102,19 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
       entity_ref: 'component:default/api',
       due_at: scoredAt,
     });
-
+    for (const table of [
+      'maturity_scores',
+      'maturity_pillar_scores',
+      'maturity_snapshots',
+      'maturity_facts',
+      'maturity_refresh_state',
+    ]) {
+      expect(await count(knex, table)).toBe(1);
+    }
     await expect(knex('maturity_scores').first()).resolves.toMatchObject({
       name: 'api',
       score: 42.5,
     });
-    await expect(
-      knex('maturity_pillar_scores').count({ n: '*' }),
-    ).resolves.toEqual([{ n: expect.anything() }]);
 
     await knex.migrate.down({ directory });
     for (const table of [
@@ -199,9 +126,173 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
     ]) {
       await expect(knex.schema.hasTable(table)).resolves.toBe(false);
     }
-
-    // And up again on the emptied database.
+    // And every migration up again on the emptied database.
     await knex.migrate.latest({ directory });
     await expect(knex.schema.hasTable('maturity_scores')).resolves.toBe(true);
+  });
+
+  it('20261124160000_sort_indexes adds the sort indexes over real rows and drops them', async () => {
+    const knex = await databases.init(id);
+    await up(knex, '20261124140000_init');
+    await insertScore(knex, 'api', '1', '{}');
+    const before = await indexNames(knex, 'maturity_scores');
+    await up(knex, '20261124160000_sort_indexes');
+    const added = (await indexNames(knex, 'maturity_scores')).filter(
+      n => !before.includes(n),
+    );
+    expect(added).toEqual([
+      'maturity_scores_level_ref_idx',
+      'maturity_scores_name_idx',
+      'maturity_scores_score_ref_idx',
+      'maturity_scores_scored_at_idx',
+    ]);
+    expect(await count(knex, 'maturity_scores')).toBe(1);
+    await knex.migrate.down({ directory });
+    expect(await indexNames(knex, 'maturity_scores')).toEqual(before);
+    expect(await count(knex, 'maturity_scores')).toBe(1);
+  });
+
+  it('20261124200000_score_summary adds and removes the summary column, keeping rows', async () => {
+    const knex = await databases.init(id);
+    await up(knex, '20261124140000_init');
+    await up(knex, '20261124160000_sort_indexes');
+    await insertScore(knex, 'api', '1', '{}');
+    await up(knex, '20261124200000_score_summary');
+    expect(await columnNames(knex, 'maturity_scores')).toContain('summary');
+    await expect(knex('maturity_scores').first('summary')).resolves.toEqual({
+      summary: null,
+    });
+    await knex.migrate.down({ directory });
+    expect(await columnNames(knex, 'maturity_scores')).not.toContain('summary');
+    expect(await count(knex, 'maturity_scores')).toBe(1);
+  });
+
+  it('20261130100000_results_once lets results live in the snapshot, and down gives each score its copy back', async () => {
+    const knex = await databases.init(id);
+    for (const name of [
+      '20261124140000_init',
+      '20261124160000_sort_indexes',
+      '20261124200000_score_summary',
+      '20261130100000_results_once',
+    ]) {
+      await up(knex, name);
+    }
+    const snapshotId = await insertSnapshot(
+      knex,
+      'component:default/new',
+      '{"results":["new"]}',
+    );
+    await insertScore(knex, 'new', snapshotId, null);
+    await knex.migrate.down({ directory });
+    await expect(
+      knex('maturity_scores').where({ name: 'new' }).first('detail'),
+    ).resolves.toEqual({ detail: '{"results":["new"]}' });
+    const insertWithoutResults = async () => {
+      await knex('maturity_scores').insert({
+        entity_ref: 'component:default/x',
+        kind: 'Component',
+        namespace: 'default',
+        name: 'x',
+        score: 1,
+        level_rank: -1,
+        detail: null,
+        rubric_hash: 'h',
+        snapshot_id: 1,
+        scored_at: scoredAt,
+      });
+    };
+    expect(await rejectionMessage(insertWithoutResults())).toMatch(/null/i);
+  });
+
+  it('20261201100000_backfill_summaries_and_retries gives older rows what the read paths expect', async () => {
+    const knex = await databases.init(id);
+    for (const name of [
+      '20261124140000_init',
+      '20261124160000_sort_indexes',
+      '20261124200000_score_summary',
+    ]) {
+      await up(knex, name);
+    }
+    // Written before summaries and before results were stored once.
+    const oldSnapshot = await insertSnapshot(
+      knex,
+      'component:default/old',
+      '{"results":["old"]}',
+    );
+    await insertScore(knex, 'old', oldSnapshot, '{"results":["old"]}', {
+      title: 'Old service',
+    });
+    // Its snapshot pruned by hand: the row's own copy must survive.
+    await insertScore(knex, 'orphan', '999999', '{"results":["orphan"]}');
+    await up(knex, '20261130100000_results_once');
+    // (On SQLite, altering maturity_scores recreates it, and the cascade
+    // empties maturity_pillar_scores: pillar rows are written after.)
+    await knex('maturity_pillar_scores').insert({
+      entity_ref: 'component:default/old',
+      pillar: 'cicd',
+      score: 50,
+    });
+    await knex('maturity_refresh_state').insert({
+      entity_ref: 'component:default/old',
+      due_at: scoredAt,
+    });
+    // A summarised row whose pillar rows that cascade took.
+    const pillarless = await insertSnapshot(
+      knex,
+      'component:default/pillarless',
+      '{}',
+    );
+    await insertScore(knex, 'pillarless', pillarless, null, {
+      summary: JSON.stringify({ pillars: { docs: 30 } }),
+    });
+
+    await up(knex, '20261201100000_backfill_summaries_and_retries');
+    await expect(
+      knex('maturity_pillar_scores')
+        .where({ entity_ref: 'component:default/pillarless' })
+        .select('pillar', 'score'),
+    ).resolves.toEqual([{ pillar: 'docs', score: 30 }]);
+    await knex('maturity_scores').where({ name: 'pillarless' }).delete();
+    const rows = await knex('maturity_scores')
+      .orderBy('name')
+      .select('name', 'summary', 'detail', 'snapshot_id');
+    expect(rows.map(r => r.detail)).toEqual([null, null]);
+    const [old, orphan] = rows;
+    expect(JSON.parse(old.summary)).toEqual({
+      entityRef: 'component:default/old',
+      kind: 'Component',
+      namespace: 'default',
+      name: 'old',
+      title: 'Old service',
+      owner: 'group:default/team',
+      score: 40,
+      level: 'bronze',
+      levelRank: 0,
+      nextLevel: 'silver',
+      pillars: { cicd: 50 },
+      rubricHash: 'h',
+      snapshotId: oldSnapshot,
+      scoredAt: scoredAt.toISOString(),
+    });
+    const orphanSnapshot = await knex('maturity_snapshots')
+      .where({ id: orphan.snapshot_id })
+      .first('detail', 'entity_ref');
+    expect(orphanSnapshot).toEqual({
+      detail: '{"results":["orphan"]}',
+      entity_ref: 'component:default/orphan',
+    });
+    expect(JSON.parse(orphan.summary).snapshotId).toBe(
+      String(orphan.snapshot_id),
+    );
+    await expect(
+      knex('maturity_refresh_state').first('attempts'),
+    ).resolves.toEqual({ attempts: 0 });
+
+    await knex.migrate.down({ directory });
+    expect(await columnNames(knex, 'maturity_refresh_state')).not.toContain(
+      'attempts',
+    );
+    expect(await count(knex, 'maturity_scores')).toBe(2);
+    expect(await count(knex, 'maturity_refresh_state')).toBe(1);
   });
 });

@@ -83,8 +83,17 @@ export class MaturityMetrics {
     this.#scores.delete(entityRef);
   }
 
-  recordRun(seconds: number, entities: number): void {
-    this.#refreshDuration.record(seconds, { scope: 'run', source: 'all' });
+  /** A refresh run ended: `completed`, or `stopped` by a database error. */
+  recordRun(
+    seconds: number,
+    entities: number,
+    outcome: 'completed' | 'stopped' = 'completed',
+  ): void {
+    this.#refreshDuration.record(seconds, {
+      scope: 'run',
+      source: 'all',
+      outcome,
+    });
     this.#entitiesScored.add(entities);
   }
 

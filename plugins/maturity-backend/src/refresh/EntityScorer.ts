@@ -1,15 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { JsonObject } from '@backstage/types';
-import type { Fact } from '@roadmap/plugin-maturity-common';
-
-/** Per-source status of one scoring, shown next to the results. */
-export interface SourceStatus {
-  source: string;
-  status: 'ok' | 'error';
-  message?: string;
-  /** When this source last answered for the entity, if ever. */
-  lastGoodAt?: string;
-}
+import type { Fact, ScoreSourceStatus } from '@roadmap/plugin-maturity-common';
+import type { StoredScoreDetail } from '../scoring/scoreDetailCodec';
 
 /** A scoring's outcome, ready to store. */
 export interface EntityScore {
@@ -18,8 +9,8 @@ export interface EntityScore {
   levelRank: number;
   nextLevel: string | null;
   pillars: Record<string, number>;
-  /** Results, next steps and source status, as JSON. */
-  detail: JsonObject;
+  /** Results, next steps and source status, as stored. */
+  detail: StoredScoreDetail;
 }
 
 /**
@@ -33,6 +24,6 @@ export interface EntityScorer {
   score(
     entity: Entity,
     facts: Fact[],
-    options: { now: Date; sources: SourceStatus[] },
+    options: { now: Date; sources: ScoreSourceStatus[] },
   ): EntityScore;
 }

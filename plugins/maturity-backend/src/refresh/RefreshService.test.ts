@@ -6,7 +6,9 @@ import type {
   CollectRequest,
   MaturityCollector,
 } from '@roadmap/plugin-maturity-node';
-import { DatabaseMaturityStore } from '../database/DatabaseMaturityStore';
+import { MaturityDatabase } from '../database/MaturityDatabase';
+import { failWrites } from '../__testUtils__/failWrites';
+import { rejectionMessage } from '../__testUtils__/rejectionMessage';
 import type { EntityScorer } from './EntityScorer';
 import { RefreshService } from './RefreshService';
 
@@ -45,9 +47,15 @@ const scorer: EntityScorer = {
       nextLevel: score === 100 ? null : 'gold',
       pillars: { all: score },
       detail: {
-        facts: facts.map(f => ({ id: f.id, value: f.value })),
-        sources: sources.map(s => ({ ...s })),
-      } as any,
+        results: facts.map(f => ({
+          checkId: f.id,
+          status: f.value === true ? 'pass' : 'fail',
+          message: '',
+          evidence: [],
+        })),
+        nextSteps: [],
+        sources,
+      },
     };
   },
 };
@@ -85,46 +93,48 @@ describe.each(databases.eachSupportedId())('RefreshService on %p', id => {
     now = () => new Date(),
   ) {
     const knex = await databases.init(id);
-    const store = await DatabaseMaturityStore.create({
+    const db = await MaturityDatabase.create({
       database: mockServices.database({ knex, migrations: { skip: false } }),
     });
+    const logger = mockServices.logger.mock();
     const service = new RefreshService({
       catalog: catalogServiceMock({ entities }),
       auth: mockServices.auth(),
-      store,
+      db,
       collectors,
       scorer,
-      logger: mockServices.logger.mock(),
+      logger,
       options: {
         staleAfterMs: 3_600_000,
         batchSize: 2,
         sourceTimeoutMs: 2_000,
         leaseMs: 60_000,
+        retry: { firstDelayMs: 60_000, maxDelayMs: 3_600_000 },
       },
       now,
     });
-    return { store, service };
+    return { knex, db, service, logger };
   }
 
   it('scores every entity in batches, once per run, and only what is due afterwards', async () => {
     const calls: CollectRequest[] = [];
-    const { store, service } = await setup(
+    const { db, service } = await setup(
       [component('a'), component('b'), component('c')],
       [collector('repository', { calls }), collector('prometheus')],
     );
     const first = await service.run();
     expect(first.scored).toBe(3);
     expect(calls.map(c => c.entities.length)).toEqual([2, 1]);
-    expect((await store.getScore('component:default/a'))?.score).toBe(100);
+    expect((await db.scores.get('component:default/a'))?.score).toBe(100);
 
     const second = await service.run();
     expect(second.scored).toBe(0);
-    expect(await store.getHistory('component:default/a')).toHaveLength(1);
+    expect(await db.snapshots.history('component:default/a')).toHaveLength(1);
   });
 
   it('makes a down source unknown, keeps its last good facts and all history', async () => {
     const prometheus = { fail: false };
-    const { store, service } = await setup(
+    const { db, service } = await setup(
       [component('a')],
       [collector('repository'), collector('prometheus', prometheus)],
     );
@@ -142,19 +152,19 @@ describe.each(databases.eachSupportedId())('RefreshService on %p', id => {
       },
       { source: 'repository', status: 'ok', lastGoodAt: expect.any(String) },
     ]);
-    const kept = (await store.getFacts('component:default/a')).find(
-      f => f.source === 'prometheus',
-    );
+    const kept = (await db.facts.get(['component:default/a']))
+      .get('component:default/a')!
+      .find(f => f.source === 'prometheus');
     expect(kept?.facts.map(f => f.value)).toEqual([true]);
     expect(
-      (await store.getHistory('component:default/a')).map(h => h.score),
+      (await db.snapshots.history('component:default/a')).map(h => h.score),
     ).toEqual([100, 50]);
   });
 
   it('rescores an entity whose definition changed before the stale ones', async () => {
     let clock = new Date('2026-11-24T10:00:00Z');
     const entities = [component('a'), component('b')];
-    const { store, service } = await setup(
+    const { db, service } = await setup(
       entities,
       [collector('repository')],
       () => clock,
@@ -164,8 +174,8 @@ describe.each(databases.eachSupportedId())('RefreshService on %p', id => {
     entities[1].metadata.annotations = { 'backstage.io/techdocs-ref': 'dir:.' };
     const summary = await service.run();
     expect(summary.scored).toBe(1);
-    expect(await store.getHistory('component:default/b')).toHaveLength(2);
-    expect(await store.getHistory('component:default/a')).toHaveLength(1);
+    expect(await db.snapshots.history('component:default/b')).toHaveLength(2);
+    expect(await db.snapshots.history('component:default/a')).toHaveLength(1);
   });
 
   it('refuses to refresh an entity the catalog does not have', async () => {
@@ -176,5 +186,89 @@ describe.each(databases.eachSupportedId())('RefreshService on %p', id => {
     await expect(service.refreshOne('component:default/nope')).rejects.toThrow(
       'No scorable entity',
     );
+  });
+
+  it('never mistakes a storage error for a source error: the previous scores and history stay, and the entities are retried soon', async () => {
+    let clock = new Date('2026-11-24T10:00:00Z');
+    const { knex, db, service, logger } = await setup(
+      [component('a'), component('b'), component('c')],
+      [collector('repository'), collector('prometheus')],
+      () => clock,
+    );
+    await service.run();
+    const before = await db.scores.list({ orderBy: 'name', order: 'asc' });
+    expect(before.items.map(i => i.score)).toEqual([100, 100, 100]);
+
+    // An hour later the entities are due again, and the database refuses
+    // to store facts.
+    clock = new Date('2026-11-24T11:01:00Z');
+    const repair = await failWrites(knex, 'maturity_facts');
+    const failed = await service.run();
+    expect(failed).toMatchObject({ scored: 0, failed: 3, failedSources: {} });
+    expect(await db.scores.list({ orderBy: 'name', order: 'asc' })).toEqual(
+      before,
+    );
+    for (const name of ['a', 'b', 'c']) {
+      const ref = `component:default/${name}`;
+      expect(await db.snapshots.history(ref)).toHaveLength(1);
+      const stored = await db.scores.get(ref);
+      expect(stored!.detail.sources.map(x => x.status)).toEqual(['ok', 'ok']);
+      expect(JSON.stringify(stored)).not.toMatch(/insert into/i);
+    }
+    expect(logger.error).toHaveBeenCalled();
+
+    // Retried within minutes, not at the next hourly refresh.
+    await repair();
+    clock = new Date('2026-11-24T11:02:30Z');
+    const retried = await service.run();
+    expect(retried).toMatchObject({ scored: 3, failed: 0 });
+    expect(await db.snapshots.history('component:default/a')).toHaveLength(2);
+  });
+
+  it('closes the run and leaves no lease behind when rescheduling a failed entity fails too', async () => {
+    const { knex, db, service, logger } = await setup(
+      [component('a'), component('b')],
+      [collector('repository')],
+    );
+    const repairFacts = await failWrites(knex, 'maturity_facts');
+    // The back-off update (attempts going up) fails as well.
+    const repairQueue = await failWrites(knex, 'maturity_refresh_state', {
+      on: ['UPDATE'],
+      when: 'NEW.attempts > OLD.attempts',
+    });
+    const summary = await service.run();
+    expect(summary).toMatchObject({ scored: 0, failed: 2 });
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringMatching(/^Scored 0 entities in \d+ ms$/),
+      expect.objectContaining({ failed: 2 }),
+    );
+    await repairFacts();
+    await repairQueue();
+    const leased = await knex('maturity_refresh_state').whereNotNull(
+      'lease_owner',
+    );
+    expect(leased).toEqual([]);
+    expect((await db.scores.list({})).totalCount).toBe(0);
+  });
+
+  it('stops a run on a database error after closing it: summary logged, leases ended', async () => {
+    const { knex, service, logger } = await setup(
+      [component('a'), component('b'), component('c')],
+      [collector('repository')],
+    );
+    // Claiming the second batch (entity c) fails.
+    const repair = await failWrites(knex, 'maturity_refresh_state', {
+      on: ['UPDATE'],
+      when: "NEW.entity_ref = 'component:default/c' AND NEW.lease_owner IS NOT NULL",
+    });
+    expect(await rejectionMessage(service.run())).toMatch(/No space left/);
+    await repair();
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^Scored 2 entities in \d+ ms; stopped early$/),
+      expect.objectContaining({ stoppedBy: expect.stringMatching(/No space/) }),
+    );
+    expect(
+      await knex('maturity_refresh_state').whereNotNull('lease_owner'),
+    ).toEqual([]);
   });
 });

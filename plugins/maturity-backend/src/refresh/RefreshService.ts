@@ -1,22 +1,27 @@
-import pLimit from 'p-limit';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   type Entity,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { ConflictError, NotFoundError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { Fact } from '@roadmap/plugin-maturity-common';
-import type { MaturityCollector } from '@roadmap/plugin-maturity-node';
-import { createHash, randomUUID } from 'node:crypto';
 import {
-  LeaseLostError,
-  type MaturityStore,
-  type StoredScore,
-} from '../database/MaturityStore';
+  ConflictError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { MaturityCollector } from '@roadmap/plugin-maturity-node';
+import { randomUUID } from 'node:crypto';
+import { catalogEntityPages } from '../catalog/catalogEntityPages';
+import type { MaturityDatabase } from '../database/MaturityDatabase';
+import type { RetryPolicy } from '../database/RefreshQueue';
+import type { StoredScore } from '../database/ScoreStore';
 import type { MaturityMetrics } from '../metrics/MaturityMetrics';
-import type { EntityScorer, SourceStatus } from './EntityScorer';
+import { collectFacts } from './collectFacts';
+import type { EntityScorer } from './EntityScorer';
+import { fingerprintOf } from './fingerprintOf';
+import { scoredEntityFields } from './scoredEntityFields';
+import { type ScoredItem, writeScoredBatch } from './writeScoredBatch';
 
 /** Tuning of the refresh; see config.d.ts for the defaults. */
 export interface RefreshOptions {
@@ -25,40 +30,36 @@ export interface RefreshOptions {
   sourceTimeoutMs: number;
   /** Longest time one lease may be held before another replica may take over. */
   leaseMs: number;
+  /** When an entity whose scoring failed is tried again. */
+  retry: RetryPolicy;
 }
 
 /** What one refresh run did. */
 export interface RefreshRunSummary {
   scored: number;
+  /** Entities whose scoring could not be stored; retried with back-off. */
+  failed: number;
   failedSources: Record<string, number>;
   durationMs: number;
 }
 
-function fingerprintOf(entity: Entity, rubricHash: string): string {
-  const { metadata, spec, relations } = entity;
-  const stable = JSON.stringify({
-    rubricHash,
-    annotations: metadata.annotations,
-    labels: metadata.labels,
-    tags: metadata.tags,
-    links: metadata.links,
-    title: metadata.title,
-    spec,
-    relations,
-  });
-  return createHash('sha256').update(stable).digest('hex').slice(0, 32);
+/** What one batch did. */
+interface BatchOutcome {
+  scored: ScoredItem[];
+  failed: string[];
+  failedSources: Record<string, number>;
 }
 
-/** Entity writes in flight at once within a batch. */
-const WRITE_CONCURRENCY = 4;
-
 /**
- * Scores catalog entities: claims due entities in batches (never-scored
- * first, then changed, then stale), runs every collector once per batch with
- * a per-source timeout, evaluates, and stores a snapshot per entity.
+ * Scores catalog entities. It walks the catalog a page at a time; for each
+ * page it makes new and changed entities due, then claims due entities in
+ * batches under a lease, runs every collector once per batch, evaluates,
+ * and writes each batch in one transaction.
  *
  * Safe with several replicas sharing one database: an entity is scored only
- * under a lease, and a snapshot is written only while the lease is held.
+ * under a lease, and a score is written only while the lease is held. A
+ * storage error never becomes a wrong score: the batch's write rolls back,
+ * the previous scores stay, and the entities are retried with back-off.
  */
 export class RefreshService {
   readonly #instanceId = randomUUID();
@@ -67,7 +68,7 @@ export class RefreshService {
     private readonly deps: {
       catalog: CatalogService;
       auth: AuthService;
-      store: MaturityStore;
+      db: MaturityDatabase;
       collectors: MaturityCollector[];
       scorer: EntityScorer;
       logger: LoggerService;
@@ -77,85 +78,294 @@ export class RefreshService {
     },
   ) {}
 
-  /** The scheduled task: sync with the catalog, then score what is due. */
+  /**
+   * The scheduled task. Always ends with its summary logged and recorded,
+   * and with no lease of its own left behind; a database failure stops the
+   * run (the next one carries on) and is rethrown after that.
+   */
   async run(
     options: { signal?: AbortSignal } = {},
   ): Promise<RefreshRunSummary> {
     const started = Date.now();
-    const { store, scorer } = this.deps;
-    const entities = await this.catalogEntities();
-    const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
-    const now = this.now();
-    await store.registerEntities([...byRef.keys()], now);
-
-    // Entities whose definition (or the rubric) changed since their last
-    // scoring are due now, ahead of the merely stale ones.
-    const fingerprints = await store.getFingerprints();
-    const changed = [...byRef].filter(([ref, entity]) => {
-      const previous = fingerprints.get(ref);
-      return (
-        previous !== undefined &&
-        previous !== fingerprintOf(entity, scorer.rubricHash)
-      );
-    });
-    await store.markDue(
-      changed.map(([ref]) => ref),
-      new Date(now.getTime() - this.deps.options.staleAfterMs),
-    );
-
+    // Leases of this run only, so that it can end all of them.
+    const leaseOwner = `${this.#instanceId}:${randomUUID()}`;
     const summary: RefreshRunSummary = {
       scored: 0,
+      failed: 0,
       failedSources: {},
       durationMs: 0,
     };
-    for (;;) {
-      if (options.signal?.aborted) break;
-      const batchNow = this.now();
-      const leases = await store.claimDue({
-        leaseOwner: this.#instanceId,
-        limit: this.deps.options.batchSize,
-        now: batchNow,
-        leaseUntil: new Date(batchNow.getTime() + this.deps.options.leaseMs),
-      });
-      if (leases.length === 0) break;
-
-      const batch: Entity[] = [];
-      for (const lease of leases) {
-        const entity = byRef.get(lease.entityRef);
-        if (entity) {
-          batch.push(entity);
-        } else {
-          // Left the catalog (or not ours to score): its history stays; it
-          // is simply not scheduled again until it comes back.
-          await store.release({
-            entityRef: lease.entityRef,
-            leaseOwner: this.#instanceId,
-            nextDueAt: new Date('9999-12-31T00:00:00Z'),
-          });
-        }
+    let stopped: unknown;
+    try {
+      const credentials = await this.deps.auth.getOwnServiceCredentials();
+      for await (const page of catalogEntityPages(this.deps.catalog, {
+        credentials,
+      })) {
+        if (options.signal?.aborted) break;
+        const scorable = page.filter(e => this.deps.scorer.appliesTo(e));
+        if (scorable.length === 0) continue;
+        await this.schedule(scorable);
+        await this.scorePage(scorable, leaseOwner, summary, options.signal);
       }
-      const result = await this.scoreBatch(batch);
-      summary.scored += result.scored;
-      for (const [source, n] of Object.entries(result.failedSources)) {
+    } catch (error) {
+      stopped = error;
+    } finally {
+      await this.close(leaseOwner, summary, started, stopped);
+    }
+    if (stopped) throw stopped;
+    return summary;
+  }
+
+  private async close(
+    leaseOwner: string,
+    summary: RefreshRunSummary,
+    started: number,
+    stopped: unknown,
+  ): Promise<void> {
+    const { db, logger } = this.deps;
+    try {
+      await db.queue.releaseAll(leaseOwner);
+    } catch (error) {
+      logger.warn(
+        'Could not end the leases of this refresh; they expire on their own',
+        error as Error,
+      );
+    }
+    if (summary.scored > 0) await this.refreshStatistics();
+    summary.durationMs = Date.now() - started;
+    this.deps.metrics?.recordRun(
+      summary.durationMs / 1000,
+      summary.scored,
+      stopped ? 'stopped' : 'completed',
+    );
+    const meta = {
+      failed: summary.failed,
+      failedSources: JSON.stringify(summary.failedSources),
+      ...(stopped ? { stoppedBy: (stopped as Error).message } : {}),
+    };
+    const line = `Scored ${summary.scored} entities in ${summary.durationMs} ms`;
+    if (stopped) logger.warn(`${line}; stopped early`, meta);
+    else logger.info(line, meta);
+  }
+
+  // New entities are due first, entities whose definition (or the rubric)
+  // changed since their last scoring next, ahead of the merely stale ones.
+  private async schedule(entities: Entity[]): Promise<void> {
+    const { db, scorer, options } = this.deps;
+    const refs = entities.map(e => stringifyEntityRef(e));
+    await db.queue.register(refs);
+    const fingerprints = await db.queue.fingerprints(refs);
+    const changed = entities
+      .filter((entity, i) => {
+        const previous = fingerprints.get(refs[i]);
+        return (
+          previous !== undefined &&
+          previous !== fingerprintOf(entity, scorer.rubricHash)
+        );
+      })
+      .map(e => stringifyEntityRef(e));
+    if (changed.length > 0) {
+      await db.queue.markDue(
+        changed,
+        new Date(this.now().getTime() - options.staleAfterMs),
+      );
+    }
+  }
+
+  private async scorePage(
+    entities: Entity[],
+    leaseOwner: string,
+    summary: RefreshRunSummary,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
+    const among = [...byRef.keys()];
+    for (;;) {
+      if (signal?.aborted) return;
+      const now = this.now();
+      const leases = await this.deps.db.queue.claimDue({
+        leaseOwner,
+        limit: this.deps.options.batchSize,
+        now,
+        leaseUntil: new Date(now.getTime() + this.deps.options.leaseMs),
+        among,
+      });
+      if (leases.length === 0) return;
+      const outcome = await this.scoreBatch(
+        leases.map(l => byRef.get(l.entityRef)!),
+        leaseOwner,
+      );
+      summary.scored += outcome.scored.length;
+      summary.failed += outcome.failed.length;
+      for (const [source, n] of Object.entries(outcome.failedSources)) {
         summary.failedSources[source] =
           (summary.failedSources[source] ?? 0) + n;
       }
     }
-    if (summary.scored > 0) await this.refreshStatistics();
-    summary.durationMs = Date.now() - started;
-    this.deps.metrics?.recordRun(summary.durationMs / 1000, summary.scored);
-    this.deps.logger.info(
-      `Scored ${summary.scored} entities in ${summary.durationMs} ms`,
-      { failedSources: JSON.stringify(summary.failedSources) },
+  }
+
+  /** On-demand refresh of one entity; the entity must be readable by the service. */
+  async refreshOne(entityRef: string): Promise<StoredScore> {
+    const { db, catalog, auth, scorer, options } = this.deps;
+    const ref = stringifyEntityRef(parseEntityRef(entityRef));
+    const credentials = await auth.getOwnServiceCredentials();
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity || !scorer.appliesTo(entity)) {
+      throw new NotFoundError(`No scorable entity ${ref}`);
+    }
+    const now = this.now();
+    const leaseOwner = `${this.#instanceId}:${randomUUID()}`;
+    const lease = await db.queue.claimOne({
+      entityRef: ref,
+      leaseOwner,
+      now,
+      leaseUntil: new Date(now.getTime() + options.leaseMs),
+    });
+    if (!lease) {
+      throw new ConflictError(
+        `${ref} is being scored right now; try again in a moment`,
+      );
+    }
+    const outcome = await this.scoreBatch([entity], leaseOwner);
+    if (outcome.scored.length === 0) {
+      throw new ServiceUnavailableError(
+        `${ref} could not be scored just now; its previous score is kept and it is retried shortly`,
+      );
+    }
+    const stored = await db.scores.get(ref);
+    if (!stored) throw new NotFoundError(`${ref} could not be scored`);
+    return stored;
+  }
+
+  private async scoreBatch(
+    entities: Entity[],
+    leaseOwner: string,
+  ): Promise<BatchOutcome> {
+    const { db, scorer, collectors, logger, options } = this.deps;
+    const now = this.now();
+    const refs = entities.map(e => stringifyEntityRef(e));
+    let previous;
+    try {
+      previous = await db.facts.get(refs);
+    } catch (error) {
+      await this.fail(refs, leaseOwner, now, error);
+      return { scored: [], failed: refs, failedSources: {} };
+    }
+    const collected = await collectFacts({
+      entities,
+      entityRefs: refs,
+      collectors,
+      previous,
+      now,
+      timeoutMs: options.sourceTimeoutMs,
+      logger,
+      metrics: this.deps.metrics,
+    });
+    const nextDueAt = new Date(now.getTime() + options.staleAfterMs);
+    const items: ScoredItem[] = entities.map((entity, i) => {
+      const ref = refs[i];
+      const result = scorer.score(entity, collected.facts.get(ref)!, {
+        now,
+        sources: collected.sources.get(ref)!,
+      });
+      return {
+        record: {
+          ...scoredEntityFields(entity),
+          ...result,
+          rubricHash: scorer.rubricHash,
+          scoredAt: now,
+        },
+        facts: collected.toStore
+          .filter(s => s.entityRef === ref)
+          .map(s => s.facts),
+        nextDueAt,
+        fingerprint: fingerprintOf(entity, scorer.rubricHash),
+      };
+    });
+    const { written, failed } = await this.write(items, leaseOwner, now);
+    this.deps.metrics?.setScores(written.map(w => w.record));
+    return { scored: written, failed, failedSources: collected.failedSources };
+  }
+
+  // One transaction for the batch; if it fails, one per entity, so that one
+  // entity that cannot be stored does not hold back the others.
+  private async write(
+    items: ScoredItem[],
+    leaseOwner: string,
+    now: Date,
+  ): Promise<{ written: ScoredItem[]; failed: string[] }> {
+    const { db, logger } = this.deps;
+    const report = (lost: string[]) => {
+      for (const ref of lost) {
+        logger.warn(`Skipped writing ${ref}: its lease was taken over`);
+      }
+    };
+    try {
+      const { written, lost } = await writeScoredBatch(db, {
+        leaseOwner,
+        items,
+      });
+      report(lost);
+      return { written, failed: [] };
+    } catch (error) {
+      if (items.length === 1) {
+        await this.fail([items[0].record.entityRef], leaseOwner, now, error);
+        return { written: [], failed: [items[0].record.entityRef] };
+      }
+      logger.warn(
+        `Could not store a batch of ${items.length} scores; storing them one at a time`,
+        error as Error,
+      );
+    }
+    const written: ScoredItem[] = [];
+    const failed: string[] = [];
+    for (const item of items) {
+      try {
+        const one = await writeScoredBatch(db, { leaseOwner, items: [item] });
+        written.push(...one.written);
+        report(one.lost);
+      } catch (error) {
+        failed.push(item.record.entityRef);
+        await this.fail([item.record.entityRef], leaseOwner, now, error);
+      }
+    }
+    return { written, failed };
+  }
+
+  // The entities keep their previous score and history; they are retried
+  // soon. If even that cannot be stored, their leases expire on their own.
+  private async fail(
+    refs: string[],
+    leaseOwner: string,
+    now: Date,
+    error: unknown,
+  ): Promise<void> {
+    const { db, logger, options } = this.deps;
+    logger.error(
+      `Could not store the scores of ${refs.length} entities; keeping their previous scores and retrying them`,
+      error as Error,
     );
-    return summary;
+    try {
+      await db.queue.fail({
+        entityRefs: refs,
+        leaseOwner,
+        now,
+        error: String((error as Error)?.message ?? error),
+        retry: options.retry,
+      });
+    } catch (rescheduleError) {
+      logger.warn(
+        `Could not reschedule ${refs.length} entities; their leases expire on their own`,
+        rescheduleError as Error,
+      );
+    }
   }
 
   // Planner statistics are an optimisation: a database user that may not
   // run ANALYZE still gets correct (if slower) answers.
   private async refreshStatistics(): Promise<void> {
     try {
-      await this.deps.store.refreshStatistics();
+      await this.deps.db.refreshStatistics();
     } catch (error) {
       this.deps.logger.debug(
         `Could not refresh the database's planner statistics: ${
@@ -163,213 +373,6 @@ export class RefreshService {
         }`,
       );
     }
-  }
-
-  /** On-demand refresh of one entity; the entity must be readable by the service. */
-  async refreshOne(entityRef: string): Promise<StoredScore> {
-    const ref = stringifyEntityRef(parseEntityRef(entityRef));
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
-    if (!entity || !this.deps.scorer.appliesTo(entity)) {
-      throw new NotFoundError(`No scorable entity ${ref}`);
-    }
-    const now = this.now();
-    const lease = await this.deps.store.claimOne({
-      entityRef: ref,
-      leaseOwner: this.#instanceId,
-      now,
-      leaseUntil: new Date(now.getTime() + this.deps.options.leaseMs),
-    });
-    if (!lease) {
-      throw new ConflictError(
-        `${ref} is being scored right now; try again in a moment`,
-      );
-    }
-    await this.scoreBatch([entity]);
-    const stored = await this.deps.store.getScore(ref);
-    if (!stored) throw new NotFoundError(`${ref} could not be scored`);
-    return stored;
-  }
-
-  private async scoreBatch(
-    entities: Entity[],
-  ): Promise<{ scored: number; failedSources: Record<string, number> }> {
-    const { store, scorer, collectors, logger } = this.deps;
-    const now = this.now();
-    const refs = entities.map(e => stringifyEntityRef(e));
-    const previousFacts = new Map(
-      await Promise.all(
-        refs.map(async ref => [ref, await store.getFacts(ref)] as const),
-      ),
-    );
-
-    const factsByEntity = new Map<string, Fact[]>(refs.map(r => [r, []]));
-    const statusByEntity = new Map<string, SourceStatus[]>(
-      refs.map(r => [r, []]),
-    );
-    const failedSources: Record<string, number> = {};
-
-    await Promise.all(
-      collectors.map(async collector => {
-        const source = collector.source;
-        const started = Date.now();
-        const previous = new Map(
-          refs.map(ref => {
-            const stored = previousFacts
-              .get(ref)
-              ?.find(f => f.source === source);
-            return [ref, { etag: stored?.etag, facts: stored?.facts ?? [] }];
-          }),
-        );
-        let failed = 0;
-        const markFailed = (ref: string, message: string) => {
-          failed += 1;
-          const lastGood = previousFacts
-            .get(ref)
-            ?.find(f => f.source === source);
-          statusByEntity.get(ref)!.push({
-            source,
-            status: 'error',
-            message,
-            lastGoodAt: lastGood?.observedAt.toISOString(),
-          });
-        };
-        try {
-          const signal = AbortSignal.timeout(this.deps.options.sourceTimeoutMs);
-          const result = await Promise.race([
-            collector.collect({ entities, now, logger, signal, previous }),
-            new Promise<never>((_, reject) =>
-              signal.addEventListener('abort', () =>
-                reject(
-                  new Error(
-                    `timed out after ${this.deps.options.sourceTimeoutMs} ms`,
-                  ),
-                ),
-              ),
-            ),
-          ]);
-          for (const ref of refs) {
-            const facts = result.facts.get(ref);
-            const failure = result.failures?.get(ref);
-            if (facts && !failure) {
-              factsByEntity.get(ref)!.push(...facts);
-              statusByEntity
-                .get(ref)!
-                .push({ source, status: 'ok', lastGoodAt: now.toISOString() });
-              await store.saveFacts(ref, {
-                source,
-                facts,
-                etag: result.etags?.get(ref),
-                observedAt: now,
-              });
-            } else {
-              markFailed(
-                ref,
-                failure ?? `${source} returned nothing for this entity`,
-              );
-            }
-          }
-        } catch (error) {
-          // Logged once per source per batch; the entities' checks on this
-          // source become unknown and their last good facts stay stored.
-          logger.warn(
-            `Source ${source} failed for a batch of ${refs.length}`,
-            error as Error,
-          );
-          for (const ref of refs)
-            markFailed(
-              ref,
-              `${source} is unavailable: ${(error as Error).message}`,
-            );
-        }
-        if (failed > 0) failedSources[source] = failed;
-        this.deps.metrics?.recordSource(
-          source,
-          (Date.now() - started) / 1000,
-          failed,
-        );
-      }),
-    );
-
-    let scored = 0;
-    // Writes run a few at a time: each entity is its own transaction, and on
-    // PostgreSQL concurrent commits share their WAL flushes.
-    const write = pLimit(WRITE_CONCURRENCY);
-    const writeOne = async (entity: Entity) => {
-      const ref = stringifyEntityRef(entity);
-      const nextDueAt = new Date(
-        now.getTime() + this.deps.options.staleAfterMs,
-      );
-      try {
-        const sources = statusByEntity
-          .get(ref)!
-          .sort((a, b) => a.source.localeCompare(b.source));
-        const result = scorer.score(entity, factsByEntity.get(ref)!, {
-          now,
-          sources,
-        });
-        const stored = await store.saveScore(
-          {
-            entityRef: ref,
-            kind: entity.kind,
-            namespace: entity.metadata.namespace ?? 'default',
-            name: entity.metadata.name,
-            title: entity.metadata.title,
-            owner: entity.relations?.find(r => r.type === 'ownedBy')?.targetRef,
-            system: entity.relations?.find(r => r.type === 'partOf')?.targetRef,
-            type:
-              typeof entity.spec?.type === 'string'
-                ? entity.spec.type
-                : undefined,
-            lifecycle:
-              typeof entity.spec?.lifecycle === 'string'
-                ? entity.spec.lifecycle
-                : undefined,
-            ...result,
-            rubricHash: scorer.rubricHash,
-            scoredAt: now,
-          },
-          {
-            leaseOwner: this.#instanceId,
-            release: {
-              nextDueAt,
-              fingerprint: fingerprintOf(entity, scorer.rubricHash),
-            },
-          },
-        );
-        this.deps.metrics?.setScores([stored]);
-        scored += 1;
-      } catch (error) {
-        if (error instanceof LeaseLostError) {
-          logger.warn(`Skipped writing ${ref}: ${error.message}`);
-          return;
-        }
-        logger.error(`Could not score ${ref}`, error as Error);
-        await store.release({
-          entityRef: ref,
-          leaseOwner: this.#instanceId,
-          nextDueAt,
-          error: String((error as Error).message),
-        });
-      }
-    };
-    await Promise.all(entities.map(entity => write(() => writeOne(entity))));
-    return { scored, failedSources };
-  }
-
-  private async catalogEntities(): Promise<Entity[]> {
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const entities: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.deps.catalog.queryEntities(
-        cursor ? { cursor, limit: 1000 } : { limit: 1000 },
-        { credentials },
-      );
-      entities.push(...page.items.filter(e => this.deps.scorer.appliesTo(e)));
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-    return entities;
   }
 
   private now(): Date {

@@ -1,18 +1,14 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { JsonObject } from '@backstage/types';
-import { compactScoreDetail } from './scoreDetailCodec';
 import {
   createEvaluator,
   type Exemption,
   type Fact,
   type Rubric,
   type RubricEvaluator,
+  type ScoreSourceStatus,
 } from '@roadmap/plugin-maturity-common';
-import type {
-  EntityScore,
-  EntityScorer,
-  SourceStatus,
-} from '../refresh/EntityScorer';
+import type { EntityScore, EntityScorer } from '../refresh/EntityScorer';
+import { compactScoreDetail } from './scoreDetailCodec';
 
 /**
  * {@link EntityScorer} over the effective rubric, with the exemptions from
@@ -49,7 +45,7 @@ export class RubricEntityScorer implements EntityScorer {
   score(
     entity: Entity,
     facts: Fact[],
-    options: { now: Date; sources: SourceStatus[] },
+    options: { now: Date; sources: ScoreSourceStatus[] },
   ): EntityScore {
     const score = this.#evaluator.evaluate({
       entity,
@@ -72,7 +68,7 @@ export class RubricEntityScorer implements EntityScorer {
         results: score.results,
         nextSteps: score.nextSteps,
         sources: options.sources,
-      } as unknown as JsonObject),
+      }),
     };
   }
 }

@@ -1,12 +1,12 @@
-import type { JsonObject } from '@backstage/types';
 import {
   createEvaluator,
   defaultRubric,
   type Fact,
+  type ScoreDetail,
 } from '@roadmap/plugin-maturity-common';
 import { compactScoreDetail, expandScoreDetail } from './scoreDetailCodec';
 
-function detailOf(facts: Fact[]): JsonObject {
+function detailOf(facts: Fact[]): ScoreDetail {
   const score = createEvaluator(defaultRubric).evaluate({
     facts,
     now: new Date('2026-11-30T00:00:00Z'),
@@ -57,7 +57,7 @@ describe('score detail codec', () => {
       ...defaultRubric,
       checks: defaultRubric.checks.filter(c => c.id !== 'ci.pipeline'),
     };
-    const gone = (expandScoreDetail(compact, rubric).results as any[]).find(
+    const gone = expandScoreDetail(compact, rubric).results.find(
       r => r.checkId === 'ci.pipeline',
     );
     expect(gone).toEqual(

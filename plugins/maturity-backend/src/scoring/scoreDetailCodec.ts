@@ -1,8 +1,23 @@
-import type { JsonObject } from '@backstage/types';
-import type { Check, Rubric } from '@roadmap/plugin-maturity-common';
+import type {
+  Check,
+  CheckResult,
+  NextStep,
+  Rubric,
+  ScoreDetail,
+  ScoreSourceStatus,
+} from '@roadmap/plugin-maturity-common';
 
 /** What a check says about itself, the same in every scoring. */
-const STATIC_FIELDS = [
+type StaticField =
+  | 'title'
+  | 'pillar'
+  | 'level'
+  | 'effort'
+  | 'weight'
+  | 'description'
+  | 'remediation';
+
+const STATIC_FIELDS: StaticField[] = [
   'title',
   'pillar',
   'level',
@@ -10,11 +25,49 @@ const STATIC_FIELDS = [
   'weight',
   'description',
   'remediation',
-] as const;
+];
 
-type Item = Record<string, unknown> & { checkId?: unknown };
+/**
+ * A check result as stored: without the check's own text, which the rubric
+ * holds. Results stored in full (before compaction) carry it too.
+ */
+export type StoredCheckResult = Omit<CheckResult, StaticField> &
+  Partial<Pick<CheckResult, StaticField>>;
 
-function staticFieldsOf(check: Check): Record<string, unknown> {
+/** A next step as stored, likewise. */
+export type StoredNextStep = Omit<
+  NextStep,
+  Exclude<StaticField, 'description'>
+> &
+  Partial<Pick<NextStep, Exclude<StaticField, 'description'>>>;
+
+/** The results of one scoring as stored in its snapshot. */
+export interface StoredScoreDetail {
+  results: StoredCheckResult[];
+  nextSteps: StoredNextStep[];
+  sources: ScoreSourceStatus[];
+}
+
+function withoutStatic<T extends object>(item: T): T {
+  const out = { ...item } as Record<string, unknown>;
+  for (const field of STATIC_FIELDS) delete out[field];
+  return out as T;
+}
+
+/**
+ * The results of a scoring as stored: each check's status, message, evidence
+ * and exemption, without the check's title, description, remediation and
+ * other text that the rubric already holds (about four fifths of the bytes).
+ */
+export function compactScoreDetail(detail: ScoreDetail): StoredScoreDetail {
+  return {
+    results: detail.results.map(withoutStatic),
+    nextSteps: detail.nextSteps.map(withoutStatic),
+    sources: detail.sources,
+  };
+}
+
+function staticFieldsOf(check: Check): Partial<Pick<CheckResult, StaticField>> {
   return {
     title: check.title,
     pillar: check.pillar,
@@ -26,59 +79,38 @@ function staticFieldsOf(check: Check): Record<string, unknown> {
   };
 }
 
-function strip(items: unknown, keep: (item: Item) => Item): unknown {
-  return Array.isArray(items) ? (items as Item[]).map(keep) : items;
-}
-
-/**
- * The results of a scoring as stored: each check's status, message, evidence
- * and exemption, without the check's title, description, remediation and
- * other text that the rubric already holds (about four fifths of the bytes).
- */
-export function compactScoreDetail(detail: JsonObject): JsonObject {
-  const dropStatic = (item: Item): Item => {
-    const out: Item = { ...item };
-    for (const field of STATIC_FIELDS) delete out[field];
-    return out;
-  };
-  return {
-    ...detail,
-    results: strip(detail.results, dropStatic),
-    nextSteps: strip(detail.nextSteps, item => {
-      const { quickWin, ...rest } = dropStatic(item);
-      return { ...rest, quickWin };
-    }),
-  } as JsonObject;
-}
-
 /**
  * The results as the API serves them: the stored ones with each check's
  * text filled in from the rubric. Fields that were stored win, so results
- * stored in full (before compaction) read as they were; a check that left
- * the rubric keeps its id as its title.
+ * stored in full read as they were; a check that left the rubric keeps its
+ * id as its title and says so in its description.
  */
 export function expandScoreDetail(
-  detail: JsonObject,
+  detail: StoredScoreDetail,
   rubric: Rubric,
-): JsonObject {
+): ScoreDetail {
   const checks = new Map(rubric.checks.map(c => [c.id, c]));
-  const fill =
-    (withDescription: boolean) =>
-    (item: Item): Item => {
-      const check =
-        typeof item.checkId === 'string' ? checks.get(item.checkId) : undefined;
-      if (!check) return { title: String(item.checkId ?? ''), ...item };
-      const { description, ...rest } = staticFieldsOf(check);
-      return {
-        ...rest,
-        ...(withDescription ? { description } : {}),
-        ...item,
-      };
-    };
-  // Next steps carry no description (the result of the same check does).
+  const fallback = (checkId: string): Pick<CheckResult, StaticField> => ({
+    title: checkId,
+    pillar: '',
+    level: '',
+    effort: 'M',
+    weight: 0,
+    description: 'This check is no longer in the rubric.',
+  });
+  const fieldsOf = (checkId: string) => {
+    const check = checks.get(checkId);
+    return check ? staticFieldsOf(check) : fallback(checkId);
+  };
   return {
-    ...detail,
-    results: strip(detail.results, fill(true)),
-    nextSteps: strip(detail.nextSteps, fill(false)),
-  } as JsonObject;
+    results: (detail.results ?? []).map(
+      r => ({ ...fieldsOf(r.checkId), ...r } as CheckResult),
+    ),
+    // Next steps carry no description (the result of the same check does).
+    nextSteps: (detail.nextSteps ?? []).map(s => {
+      const { description: _description, ...fields } = fieldsOf(s.checkId);
+      return { ...fields, ...s } as NextStep;
+    }),
+    sources: detail.sources ?? [],
+  };
 }

@@ -1,7 +1,5 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
-  type CheckResult,
-  type NextStep,
   renderGroupRoadmapMarkdown,
   renderRoadmapMarkdown,
   type Rubric,
@@ -9,7 +7,6 @@ import {
 import type { ScoreService } from './ScoreService';
 
 type Options = { credentials: BackstageCredentials };
-type Detail = { results?: CheckResult[]; nextSteps?: NextStep[] };
 
 /**
  * Markdown roadmap reports for one entity or one team, from stored scores.
@@ -21,7 +18,7 @@ export class ReportService {
 
   async entityReport(entityRef: string, options: Options): Promise<string> {
     const score = await this.deps.scores.get(entityRef, options);
-    const detail = score.detail as unknown as Detail;
+    const { detail } = score;
     return renderRoadmapMarkdown({
       title: score.title ?? score.name,
       level: score.level,
@@ -29,12 +26,12 @@ export class ReportService {
       score: score.score,
       pillars: score.pillars,
       rubric: this.deps.rubric,
-      scoredAt: score.scoredAt.toISOString(),
-      results: (detail.results ?? []).map(r => ({
+      scoredAt: score.scoredAt,
+      results: detail.results.map(r => ({
         ...r,
         docs: r.remediation?.docs,
       })),
-      nextSteps: (detail.nextSteps ?? []).map(s => ({
+      nextSteps: detail.nextSteps.map(s => ({
         ...s,
         docs: s.remediation?.docs,
       })),
@@ -56,8 +53,7 @@ export class ReportService {
       : [];
     const services = await Promise.all(
       rollup.services.map(async s => {
-        const full = await this.deps.scores.get(s.entityRef, options);
-        const detail = full.detail as unknown as Detail;
+        const { detail } = await this.deps.scores.get(s.entityRef, options);
         const moved = movers.find(m => m.entityRef === s.entityRef);
         return {
           entityRef: s.entityRef,
@@ -66,7 +62,7 @@ export class ReportService {
           level: s.level,
           nextLevel: s.nextLevel,
           pillars: s.pillars,
-          nextSteps: (detail.nextSteps ?? []).map(n => ({
+          nextSteps: detail.nextSteps.map(n => ({
             checkId: n.checkId,
             title: n.title,
             quickWin: n.quickWin,

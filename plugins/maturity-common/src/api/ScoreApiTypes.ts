@@ -130,17 +130,25 @@ export interface ScoreSourceStatus {
 }
 
 /**
+ * Every check's result with its evidence, the next steps and whether each
+ * source answered, of one scoring.
+ *
+ * @public
+ */
+export interface ScoreDetail {
+  results: CheckResult[];
+  nextSteps: NextStep[];
+  sources: ScoreSourceStatus[];
+}
+
+/**
  * `GET /scores/:kind/:namespace/:name`: the current score with every check's
  * result, its evidence and the next steps.
  *
  * @public
  */
 export interface ScoreDetailResponse extends ScoreSummary {
-  detail: {
-    results: CheckResult[];
-    nextSteps: NextStep[];
-    sources: ScoreSourceStatus[];
-  };
+  detail: ScoreDetail;
 }
 
 /**

@@ -1,0 +1,46 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { createTestMaturityDatabase } from '../__testUtils__/scoreRecords';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+describe.each(databases.eachSupportedId())('FactStore on %p', id => {
+  it('keeps the last good facts per entity and source', async () => {
+    const { db } = await createTestMaturityDatabase(databases, id);
+    const fact = {
+      id: 'repository.ci.pipeline',
+      value: true,
+      source: 'repository',
+      observedAt: '2026-11-01T00:00:00.000Z',
+      evidence: [{ path: '.github/workflows/ci.yml', line: 1 }],
+    };
+    const save = (value: boolean, etag: string, day: number) =>
+      db.facts.save([
+        {
+          entityRef: 'component:default/api',
+          facts: {
+            source: 'repository',
+            facts: [{ ...fact, value }],
+            etag,
+            observedAt: new Date(Date.UTC(2026, 10, day)),
+          },
+        },
+      ]);
+    await save(true, 'e1', 1);
+    await save(false, 'e2', 2);
+
+    const stored = await db.facts.get([
+      'component:default/api',
+      'component:default/none',
+    ]);
+    expect(stored.get('component:default/none')).toEqual([]);
+    const [facts] = stored.get('component:default/api')!;
+    expect(facts).toMatchObject({
+      source: 'repository',
+      etag: 'e2',
+      facts: [{ value: false }],
+    });
+    expect(facts.observedAt.toISOString()).toBe('2026-11-02T00:00:00.000Z');
+  });
+});

@@ -1,0 +1,321 @@
+import type {
+  ScoreFacetsResponse,
+  ScoreSummary,
+} from '@roadmap/plugin-maturity-common';
+import type { Knex } from 'knex';
+import type { StoredScoreDetail } from '../scoring/scoreDetailCodec';
+import { applyScoreFilters } from './applyScoreFilters';
+import { fromDatabaseTimestamp } from './fromDatabaseTimestamp';
+import { rowChunks } from './rowChunks';
+import type { ScoreQuery } from './ScoreQuery';
+
+/** The entity fields the overview filters and sorts on. */
+export interface ScoredEntityFields {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  type?: string;
+  lifecycle?: string;
+}
+
+/** One scoring of one entity, as a refresh writes it. */
+export interface ScoreRecord extends ScoredEntityFields {
+  score: number;
+  level: string | null;
+  /** Position of `level` in the rubric's level order, -1 for none. */
+  levelRank: number;
+  nextLevel: string | null;
+  pillars: Record<string, number>;
+  detail: StoredScoreDetail;
+  rubricHash: string;
+  scoredAt: Date;
+}
+
+/** A current score with its stored results. */
+export interface StoredScore extends ScoreSummary {
+  detail: StoredScoreDetail;
+}
+
+/** A page of the score list. */
+export interface ScorePage {
+  items: ScoreSummary[];
+  totalCount: number;
+}
+
+/** The current score of an entity, for movers. */
+export interface CurrentScore {
+  entityRef: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  score: number;
+  level: string | null;
+  scoredAt: Date;
+}
+
+const SORT_COLUMNS: Record<NonNullable<ScoreQuery['orderBy']>, string[]> = {
+  score: ['score'],
+  level: ['level_rank', 'score'],
+  name: ['name', 'namespace', 'kind'],
+  scoredAt: ['scored_at'],
+};
+
+/** The summary of a score as the list serves it. */
+function summaryOf(record: ScoreRecord, snapshotId: string): ScoreSummary {
+  const { detail: _detail, scoredAt, ...fields } = record;
+  return { ...fields, snapshotId, scoredAt: scoredAt.toISOString() };
+}
+
+function parseSummary(json: string): ScoreSummary {
+  return JSON.parse(json) as ScoreSummary;
+}
+
+/**
+ * The current score of every entity (`maturity_scores`, with one row per
+ * pillar in `maturity_pillar_scores` so pillar ranges filter in SQL), and
+ * the list, facet and level reads over it. The results of a score live in
+ * the snapshot its row points at.
+ */
+export class ScoreStore {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Makes each record (with the id of its snapshot) the current score of its
+   * entity. Pillar rows are rewritten only for entities whose pillar scores
+   * changed. Call inside a transaction.
+   */
+  async upsert(
+    records: { record: ScoreRecord; snapshotId: string }[],
+  ): Promise<void> {
+    if (records.length === 0) return;
+    const rows = records.map(({ record, snapshotId }) => ({
+      entity_ref: record.entityRef,
+      kind: record.kind,
+      namespace: record.namespace,
+      name: record.name,
+      title: record.title ?? null,
+      owner: record.owner ?? null,
+      system: record.system ?? null,
+      type: record.type ?? null,
+      lifecycle: record.lifecycle ?? null,
+      score: record.score,
+      level: record.level,
+      level_rank: record.levelRank,
+      next_level: record.nextLevel,
+      // The results live once, in the snapshot this row points at.
+      detail: null,
+      rubric_hash: record.rubricHash,
+      snapshot_id: snapshotId,
+      scored_at: record.scoredAt,
+      summary: JSON.stringify(summaryOf(record, snapshotId)),
+    }));
+    for (const chunk of rowChunks(this.db, rows)) {
+      await this.db('maturity_scores')
+        .insert(chunk)
+        .onConflict('entity_ref')
+        .merge();
+    }
+    await this.writePillars(records.map(r => r.record));
+  }
+
+  private async writePillars(records: ScoreRecord[]): Promise<void> {
+    const refs = records.map(r => r.entityRef);
+    const previous = new Map<string, Map<string, number>>();
+    for (const chunk of rowChunks(
+      this.db,
+      refs.map(ref => ({ ref })),
+    )) {
+      const rows: { entity_ref: string; pillar: string; score: number }[] =
+        await this.db('maturity_pillar_scores')
+          .whereIn(
+            'entity_ref',
+            chunk.map(c => c.ref),
+          )
+          .select('entity_ref', 'pillar', 'score');
+      for (const row of rows) {
+        const pillars = previous.get(row.entity_ref) ?? new Map();
+        pillars.set(row.pillar, Number(row.score));
+        previous.set(row.entity_ref, pillars);
+      }
+    }
+    const changed = records.filter(record => {
+      const before = previous.get(record.entityRef);
+      const after = Object.entries(record.pillars);
+      return (
+        !before ||
+        before.size !== after.length ||
+        // Pillar scores are single-precision floats on PostgreSQL.
+        after.some(
+          ([pillar, score]) =>
+            !before.has(pillar) ||
+            Math.abs(before.get(pillar)! - score) >= 1e-3,
+        )
+      );
+    });
+    if (changed.length === 0) return;
+    for (const chunk of rowChunks(
+      this.db,
+      changed.map(r => ({ ref: r.entityRef })),
+    )) {
+      await this.db('maturity_pillar_scores')
+        .whereIn(
+          'entity_ref',
+          chunk.map(c => c.ref),
+        )
+        .delete();
+    }
+    const rows = changed.flatMap(record =>
+      Object.entries(record.pillars).map(([pillar, score]) => ({
+        entity_ref: record.entityRef,
+        pillar,
+        score,
+      })),
+    );
+    for (const chunk of rowChunks(this.db, rows)) {
+      await this.db('maturity_pillar_scores').insert(chunk);
+    }
+  }
+
+  /** The current score of an entity with its results. */
+  async get(entityRef: string): Promise<StoredScore | undefined> {
+    const row: { summary: string; snapshot_detail: string | null } | undefined =
+      await this.db('maturity_scores')
+        .leftJoin(
+          'maturity_snapshots',
+          'maturity_snapshots.id',
+          'maturity_scores.snapshot_id',
+        )
+        .where({ 'maturity_scores.entity_ref': entityRef })
+        .first(
+          'maturity_scores.summary',
+          'maturity_snapshots.detail as snapshot_detail',
+        );
+    if (!row) return undefined;
+    const detail: StoredScoreDetail = row.snapshot_detail
+      ? JSON.parse(row.snapshot_detail)
+      : { results: [], nextSteps: [], sources: [] };
+    return { ...parseSummary(row.summary), detail };
+  }
+
+  /** A filtered, sorted page of current scores, and how many match. */
+  async list(query: ScoreQuery): Promise<ScorePage> {
+    const base = this.db('maturity_scores');
+    applyScoreFilters(base, query);
+    const direction = query.order ?? 'desc';
+    const sortColumns = [
+      ...SORT_COLUMNS[query.orderBy ?? 'score'],
+      // Same direction as the sort columns, so one index serves the whole
+      // ORDER BY (read backwards for descending pages).
+      'entity_ref',
+    ];
+    const ordered = (qb: Knex.QueryBuilder, table?: string) => {
+      for (const column of sortColumns) {
+        qb.orderBy(table ? `${table}.${column}` : column, direction);
+      }
+    };
+
+    const [{ count }] = await base.clone().count({ count: '*' });
+    // Deferred join: the offset is walked on the sort index alone, and only
+    // the page's rows are read from the table.
+    const page = base
+      .clone()
+      .select('maturity_scores.entity_ref')
+      .modify(qb => ordered(qb))
+      // Inlined (they are validated integers): SQLite plans a page with a
+      // bound LIMIT/OFFSET three times slower than with literal ones.
+      .offset(Math.max(0, Math.trunc(query.offset ?? 0)), { skipBinding: true })
+      .limit(Math.max(0, Math.trunc(query.limit ?? 100)), { skipBinding: true })
+      .as('page');
+    const rows: { summary: string }[] = await this.db('maturity_scores')
+      .join(page, 'page.entity_ref', 'maturity_scores.entity_ref')
+      .select('maturity_scores.summary')
+      .modify(qb => ordered(qb, 'maturity_scores'));
+    return {
+      items: rows.map(r => parseSummary(r.summary)),
+      totalCount: Number(count),
+    };
+  }
+
+  /** The distinct values the overview's filters can take (among `entityRefs` when given). */
+  async facets(
+    query: Pick<ScoreQuery, 'entityRefs'> = {},
+  ): Promise<ScoreFacetsResponse> {
+    const distinct = async (column: string) => {
+      const qb = this.db('maturity_scores')
+        .distinct(column)
+        .whereNotNull(column)
+        .orderBy(column);
+      applyScoreFilters(qb, { entityRefs: query.entityRefs });
+      return (await qb).map((r: Record<string, string>) => r[column]);
+    };
+    const [owners, systems, kinds, types, lifecycles, levels] =
+      await Promise.all(
+        ['owner', 'system', 'kind', 'type', 'lifecycle', 'level'].map(distinct),
+      );
+    return { owners, systems, kinds, types, lifecycles, levels };
+  }
+
+  /** How many entities (matching the filters) sit at each level; `none` below the first. */
+  async levelDistribution(query: ScoreQuery): Promise<Record<string, number>> {
+    const qb = this.db('maturity_scores');
+    applyScoreFilters(qb, { ...query, levels: undefined });
+    const rows: { level: string | null; n: string | number }[] = await qb
+      .select('level')
+      .count({ n: '*' })
+      .groupBy('level');
+    const result: Record<string, number> = {};
+    for (const row of rows) result[row.level ?? 'none'] = Number(row.n);
+    return result;
+  }
+
+  /** The current scores matching the filters, without their results. */
+  async current(query: ScoreQuery): Promise<CurrentScore[]> {
+    const qb = this.db('maturity_scores');
+    applyScoreFilters(qb, query);
+    const rows = await qb.select(
+      'entity_ref',
+      'name',
+      'title',
+      'owner',
+      'score',
+      'level',
+      'scored_at',
+    );
+    return rows.map((r: Record<string, any>) => ({
+      entityRef: r.entity_ref,
+      name: r.name,
+      title: r.title ?? undefined,
+      owner: r.owner ?? undefined,
+      score: Number(r.score),
+      level: r.level,
+      scoredAt: fromDatabaseTimestamp(r.scored_at),
+    }));
+  }
+
+  /** Every current score's overall, level and pillar scores, for the metrics gauges. */
+  async samples(): Promise<ScoreSummary[]> {
+    const rows: { summary: string }[] = await this.db('maturity_scores').select(
+      'summary',
+    );
+    return rows.map(r => parseSummary(r.summary));
+  }
+
+  /** The ref of every scored entity. */
+  async refs(): Promise<string[]> {
+    const rows: { entity_ref: string }[] = await this.db(
+      'maturity_scores',
+    ).select('entity_ref');
+    return rows.map(r => r.entity_ref);
+  }
+
+  async delete(entityRef: string): Promise<void> {
+    await this.db('maturity_pillar_scores')
+      .where({ entity_ref: entityRef })
+      .delete();
+    await this.db('maturity_scores').where({ entity_ref: entityRef }).delete();
+  }
+}

@@ -1,0 +1,141 @@
+import type { ScoreHistoryPoint } from '@roadmap/plugin-maturity-common';
+import type { Knex } from 'knex';
+import { fromDatabaseTimestamp } from './fromDatabaseTimestamp';
+import { rowChunks } from './rowChunks';
+import type { ScoreRecord } from './ScoreStore';
+
+/** An entity's score at some point in the past. */
+export interface ScoreBaseline {
+  score: number;
+  level: string | null;
+  scoredAt: Date;
+}
+
+/**
+ * The history of scores (`maturity_snapshots`): one row per scoring with its
+ * results, for trends, movers and reports.
+ */
+export class SnapshotStore {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Adds one snapshot per record (at most one per entity) and returns the
+   * new snapshot ids by entity ref. Call inside a transaction.
+   */
+  async insert(records: ScoreRecord[]): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    const rows = records.map(record => ({
+      entity_ref: record.entityRef,
+      score: record.score,
+      level: record.level,
+      pillar_scores: JSON.stringify(record.pillars),
+      detail: JSON.stringify(record.detail),
+      rubric_hash: record.rubricHash,
+      scored_at: record.scoredAt,
+    }));
+    for (const chunk of rowChunks(this.db, rows)) {
+      const inserted: { id: string | number; entity_ref: string }[] =
+        await this.db('maturity_snapshots')
+          .insert(chunk)
+          .returning(['id', 'entity_ref']);
+      for (const row of inserted) ids.set(row.entity_ref, String(row.id));
+    }
+    return ids;
+  }
+
+  /** Snapshots of one entity, oldest first (the newest `limit` of them). */
+  async history(
+    entityRef: string,
+    options: { since?: Date; limit?: number } = {},
+  ): Promise<ScoreHistoryPoint[]> {
+    const rows = await this.db('maturity_snapshots')
+      .where({ entity_ref: entityRef })
+      .modify(qb => {
+        if (options.since) qb.where('scored_at', '>=', options.since);
+      })
+      .orderBy([
+        { column: 'scored_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit ?? 1000)
+      .select(
+        'id',
+        'entity_ref',
+        'score',
+        'level',
+        'pillar_scores',
+        'rubric_hash',
+        'scored_at',
+      );
+    return rows.reverse().map((row: Record<string, any>) => ({
+      id: String(row.id),
+      entityRef: row.entity_ref,
+      score: Number(row.score),
+      level: row.level,
+      pillars: JSON.parse(row.pillar_scores),
+      rubricHash: row.rubric_hash,
+      scoredAt: fromDatabaseTimestamp(row.scored_at).toISOString(),
+    }));
+  }
+
+  /**
+   * Per entity, its score as of `since`: its last snapshot at or before
+   * `since`, else (scored only later) its first one.
+   */
+  async baselines(
+    entityRefs: string[],
+    since: Date,
+  ): Promise<Map<string, ScoreBaseline>> {
+    const baseline = new Map<string, ScoreBaseline>();
+    const keep = (r: Record<string, any>) =>
+      baseline.set(r.entity_ref, {
+        score: Number(r.score),
+        level: r.level,
+        scoredAt: fromDatabaseTimestamp(r.scored_at),
+      });
+    for (const chunk of rowChunks(
+      this.db,
+      entityRefs.map(ref => ({ ref })),
+    ).map(c => c.map(r => r.ref))) {
+      // Ascending, so the last row kept per entity is its latest.
+      const before = await this.db('maturity_snapshots')
+        .whereIn('entity_ref', chunk)
+        .andWhere('scored_at', '<=', since)
+        .orderBy([
+          { column: 'entity_ref' },
+          { column: 'scored_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .select('entity_ref', 'score', 'level', 'scored_at');
+      before.forEach(keep);
+      const missing = chunk.filter(r => !baseline.has(r));
+      if (missing.length > 0) {
+        // Descending, so the last row kept per entity is its first.
+        const after = await this.db('maturity_snapshots')
+          .whereIn('entity_ref', missing)
+          .orderBy([
+            { column: 'entity_ref' },
+            { column: 'scored_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .select('entity_ref', 'score', 'level', 'scored_at');
+        after.forEach(keep);
+      }
+    }
+    return baseline;
+  }
+
+  /** Removes snapshots older than `before`, always keeping each entity's current one. */
+  async prune(before: Date): Promise<number> {
+    return this.db('maturity_snapshots')
+      .where('scored_at', '<', before)
+      .whereNotIn('id', this.db('maturity_scores').select('snapshot_id'))
+      .delete();
+  }
+
+  async delete(entityRef: string): Promise<void> {
+    await this.db('maturity_snapshots')
+      .where({ entity_ref: entityRef })
+      .delete();
+  }
+}
