@@ -11,6 +11,9 @@ import type { RemediationService } from './RemediationGenerator';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../examples/repos');
 
+// Each plan re-runs the detectors and validators after every generator.
+jest.setTimeout(120_000);
+
 async function serviceOf(repo: string): Promise<RemediationService> {
   const entity = parse(
     await fs.readFile(path.join(EXAMPLES, repo, 'catalog-info.yaml'), 'utf8'),

@@ -320,6 +320,39 @@ describe('remediation aims at the service’s own workload', () => {
       '    replicaCount: 1',
     ]);
   });
+
+  it('writes into the chart’s template what it neither has nor reads from values, in its lines and indentation', async () => {
+    const files = chart('chart', 'shop');
+    files['chart/templates/deployment.yaml'] = files[
+      'chart/templates/deployment.yaml'
+    ]
+      .replace('  replicas: {{ .Values.replicaCount }}\n', '')
+      .replace(
+        '          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n',
+        '',
+      );
+    const plan = await planFor(
+      files,
+      ['sec.non-root', 'rel.replicas', 'rel.resources'],
+      { name: 'shop' },
+    );
+    expect(plan.checks.map(c => c.id).sort()).toEqual([
+      'rel.replicas',
+      'rel.resources',
+      'sec.non-root',
+    ]);
+    const edited = fileOf(plan, 'chart/templates/deployment.yaml')!;
+    expect(
+      removedLines(files['chart/templates/deployment.yaml'], edited.content),
+    ).toEqual([]);
+    expect(edited.content).toContain('spec:\n  replicas: 2\n  selector:');
+    expect(edited.content).toContain(
+      '    spec:\n      securityContext:\n        runAsNonRoot: true\n        runAsUser: 65532\n      containers:',
+    );
+    expect(edited.content).toContain(
+      '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"\n          resources:\n            requests:\n',
+    );
+  });
 });
 
 describeWithTools(['go'], 'chart templates that Helm renders', () => {

@@ -42,10 +42,14 @@ export async function extendJenkinsfile(
   tree: RepositoryTree,
   steps: PipelineStep[],
 ): Promise<{ path: string; content: string } | { skipped: string }> {
-  const path =
-    (await tree.listFiles()).find(f => f === 'Jenkinsfile') ?? undefined;
+  // The root's, else the shallowest (jenkins/Jenkinsfile, ci/Jenkinsfile).
+  const path = (await tree.listFiles())
+    .filter(f => /(^|\/)Jenkinsfile$/.test(f))
+    .sort((a, b) => a.split('/').length - b.split('/').length)[0];
   if (!path)
-    return { skipped: 'the Jenkins pipeline is not a Jenkinsfile at the root' };
+    return {
+      skipped: 'the Jenkins pipeline is not in a file named Jenkinsfile',
+    };
   const text = (await tree.readFile(path)) ?? '';
   const blocks = groovyBlocks(text);
   if (!blocks)

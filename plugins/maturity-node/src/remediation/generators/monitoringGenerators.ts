@@ -10,6 +10,7 @@ import {
 import { alertRuleGroups } from '../monitoring/alertRuleGroups';
 import { grafanaDashboard } from '../monitoring/grafanaDashboard';
 import { serviceWorkload } from '../targeting/serviceWorkload';
+import { serviceRuntime } from '../stack/serviceRuntime';
 
 /** `obs.metrics`: a PodMonitor that scrapes /metrics of the service's pods. */
 const metricsScrape: RemediationGenerator = {
@@ -35,9 +36,13 @@ const metricsScrape: RemediationGenerator = {
         if (existing.kind === 'present') return { skipped: existing.reason };
       }
     }
-    const port = workload.containers
-      .flatMap(c => c.ports)
-      .find(p => p.name || p.containerPort);
+    // The workload's declared port, else the one the service listens on.
+    const runtimePort = (await serviceRuntime(context)).port?.port;
+    const port =
+      workload.containers
+        .flatMap(c => c.ports)
+        .find(p => p.name || p.containerPort) ??
+      (runtimePort ? { containerPort: runtimePort } : undefined);
     if (!port)
       return {
         skipped: `the ${workload.kind} of ${workload.path} declares no container port to scrape`,

@@ -5,6 +5,7 @@ import type {
   RemediationGenerator,
 } from '../RemediationGenerator';
 import { chartValueRead, podSpecIndent } from '../kubernetes/chartValueReads';
+import { insertIntoChartTemplate } from '../kubernetes/chartTemplateInsert';
 import { serviceWorkload } from '../targeting/serviceWorkload';
 import type { WorkloadCandidate } from '../targeting/WorkloadCandidate';
 import { editYaml, type YamlEdit } from '../yamlEdit/editYaml';
@@ -89,12 +90,7 @@ async function chartChange(
   const read = spec.chart
     ? chartValueRead(template, spec.chart.key, where)
     : undefined;
-  if (!spec.chart || !read)
-    return {
-      skipped: `${workload.path} does not read ${
-        spec.chart?.key ?? 'this'
-      } from the chart's values; change the template itself`,
-    };
+  if (!spec.chart || !read) return templateChange(workload, template, spec);
   const valuesPath = `${workload.chart ? `${workload.chart}/` : ''}values.yaml`;
   const text = (await context.tree.readFile(valuesPath)) ?? '';
   let values: any;
@@ -124,6 +120,69 @@ async function chartChange(
         description: `${spec.chart.describe} (\`${read.join('.')}\`, read by ${
           workload.path
         }).`,
+      },
+    ],
+  };
+}
+
+/**
+ * The change written into the chart's template itself, when the template
+ * neither has the key nor reads it from values: the same objects a manifest
+ * edit would set, as plain YAML lines in the template.
+ */
+function templateChange(
+  workload: WorkloadCandidate,
+  template: string,
+  spec: WorkloadChange,
+): GeneratorResult {
+  const changes = spec.manifest(workload.object);
+  const reason = `${workload.path} does not read ${
+    spec.chart?.key ?? 'this'
+  } from the chart's values, and its lines could not be changed safely; change the template itself`;
+  if ('skipped' in changes || changes.length === 0) return { skipped: reason };
+  // Paths of the object: spec.replicas, the pod's securityContext.<key>,
+  // or containers.<i>.<key>.<rest…> (only the first container here).
+  const container = changes.filter(c => c.path[3] === 'containers');
+  if (container.some(c => c.path[4] !== 0)) return { skipped: reason };
+  const byKey = new Map<string, Record<string, unknown>>();
+  for (const c of container) {
+    const key = String(c.path[5]);
+    const rest = c.path.slice(6).map(String);
+    if (rest.length === 0) {
+      byKey.set(key, c.value as Record<string, unknown>);
+      continue;
+    }
+    let node: any = byKey.get(key) ?? {};
+    byKey.set(key, node);
+    rest.slice(0, -1).forEach(k => (node = node[k] ??= {}));
+    node[rest[rest.length - 1]] = c.value;
+  }
+  const pod = Object.fromEntries(
+    changes
+      .filter(c => c.path[3] === 'securityContext')
+      .map(c => [String(c.path[4]), c.value]),
+  );
+  let text: string | undefined = template;
+  for (const [key, value] of byKey)
+    text =
+      text === undefined
+        ? undefined
+        : insertIntoChartTemplate(text, 'container', key, value);
+  if (Object.keys(pod).length > 0 && text !== undefined)
+    text = insertIntoChartTemplate(text, 'pod', 'securityContext', pod);
+  for (const c of changes.filter(x => x.path.length === 2))
+    text =
+      text === undefined
+        ? undefined
+        : insertIntoChartTemplate(text, 'spec', String(c.path[1]), c.value);
+  if (text === undefined || text === template) return { skipped: reason };
+  return {
+    files: [
+      {
+        path: workload.path,
+        content: text,
+        action: 'update',
+        description: `${spec.describe} (in the chart's ${workload.path}, which does not read it from values).`,
       },
     ],
   };

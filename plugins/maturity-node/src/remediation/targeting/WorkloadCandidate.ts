@@ -30,6 +30,11 @@ export interface WorkloadCandidate {
   labels: Record<string, string>;
   selector: Record<string, string>;
   containers: CandidateContainer[];
+  /**
+   * For a chart: Helm's error when its template does not render with the
+   * chart's default values (the workload was then read approximately).
+   */
+  renderError?: string;
   /** The parsed object (for manifests: what an edit starts from). */
   object: any;
 }

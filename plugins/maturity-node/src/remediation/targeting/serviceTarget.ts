@@ -68,7 +68,9 @@ function affinity(
     images.some(i => publishedImages.some(p => i === p || i.endsWith(`/${p}`)))
   )
     score += 30;
+  const squash = (n: string) => n.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (c.name === name) score += 25;
+  else if (squash(c.name) === squash(name)) score += 24;
   else if (c.chartName === name) score += 22;
   // A chart's fullname: <release>-<chart>.
   else if (c.name.endsWith(`-${name}`)) score += 20;

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { parse, parseAllDocuments } from 'yaml';
 import { renderHelmTemplate } from '../../detectors/renderHelmTemplate';
 import type { RepositoryTree } from '../../tree/RepositoryTree';
-import { chartFolders, chartOf } from '../validation/chartFolders';
+import {
+  chartFolders,
+  chartOf,
+  helpersAround,
+} from '../validation/chartFolders';
 import {
   helmTemplateCheck,
   locateHelmTemplateCheck,
@@ -70,12 +74,15 @@ async function renderChart(
   tree: RepositoryTree,
   chart: string,
   files: string[],
-): Promise<Record<string, string>> {
+): Promise<{
+  rendered: Record<string, string>;
+  errors: Record<string, string>;
+}> {
   const p = chart === '' ? '' : `${chart}/`;
   const own = files.filter(
     f => f.startsWith(p) && !f.slice(p.length).startsWith('charts/'),
   );
-  const texts: Record<string, string> = {};
+  const texts: Record<string, string> = await helpersAround(tree, chart);
   for (const f of own)
     texts[f.slice(p.length)] = (await tree.readFile(f)) ?? '';
   let values: any = {};
@@ -107,7 +114,7 @@ async function renderChart(
       answer?.rendered[file] ??
       renderHelmTemplate(text, values, String(meta.name ?? 'chart'));
   }
-  return out;
+  return { rendered: out, errors: answer?.renderErrors ?? {} };
 }
 
 // Generators of one plan ask again and again about the same files: the
@@ -169,7 +176,7 @@ async function findCandidates(
     } catch {
       chartName = undefined;
     }
-    const rendered = await renderChart(tree, chart, files);
+    const { rendered, errors } = await renderChart(tree, chart, files);
     for (const [template, text] of Object.entries(rendered)) {
       objectsOf(text).forEach((object, document) => {
         const c = candidate(object, {
@@ -178,6 +185,7 @@ async function findCandidates(
           document,
           chart,
           chartName,
+          ...(errors[template] ? { renderError: errors[template] } : {}),
         });
         if (c) found.push(c);
       });

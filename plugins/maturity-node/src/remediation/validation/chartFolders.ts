@@ -21,3 +21,34 @@ export function isChartTemplate(path: string, charts: string[]): boolean {
   const rest = chart === '' ? path : path.slice(chart.length + 1);
   return rest.startsWith('templates/');
 }
+
+/**
+ * The named templates (`templates/_*.tpl`) of the charts around a chart: its
+ * parents and its subcharts. Helm loads a chart with its subcharts into one
+ * template set, so a subchart may `include` a helper its parent defines.
+ * Keyed under `templates/_around/…`, where they are parsed but never
+ * rendered.
+ */
+export async function helpersAround(
+  tree: RepositoryTree,
+  chart: string,
+): Promise<Record<string, string>> {
+  const charts = await chartFolders(tree);
+  const related = charts.filter(
+    c =>
+      c !== chart &&
+      ((c === '' && chart.includes('charts/')) ||
+        chart.startsWith(`${c}/charts/`) ||
+        c.startsWith(`${chart === '' ? '' : `${chart}/`}charts/`)),
+  );
+  const out: Record<string, string> = {};
+  for (const c of related) {
+    const p = c === '' ? '' : `${c}/`;
+    for (const f of (await tree.listFiles()).filter(
+      x => x.startsWith(`${p}templates/`) && /\/_[^/]*\.tpl$/.test(x),
+    ))
+      out[`templates/_around/${f.replace(/\//g, '_')}`] =
+        (await tree.readFile(f)) ?? '';
+  }
+  return out;
+}

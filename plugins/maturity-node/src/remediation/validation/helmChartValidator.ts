@@ -1,6 +1,6 @@
 import { parse, parseAllDocuments } from 'yaml';
 import type { RepositoryTree } from '../../tree/RepositoryTree';
-import { chartFolders, chartOf } from './chartFolders';
+import { chartFolders, chartOf, helpersAround } from './chartFolders';
 import {
   type HelmTemplateCheckAnswer,
   helmTemplateCheck,
@@ -27,7 +27,7 @@ async function chartFiles(
   );
   if (!paths.some(f => /^Chart\.ya?ml$/.test(f.slice(p.length))))
     return undefined;
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = await helpersAround(tree, chart);
   for (const f of paths)
     out[f.slice(p.length)] = (await tree.readFile(f)) ?? '';
   return out;
