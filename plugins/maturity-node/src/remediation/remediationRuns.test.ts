@@ -107,6 +107,33 @@ describe('generated files run', () => {
     ).toEqual(['pip install pytest', 'pytest']);
   });
 
+  it('builds and starts an ASP.NET service from its web project, on the framework it targets', async () => {
+    const plan = await planFor(
+      {
+        'App.sln': '',
+        'src/Web/Web.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net9.0</TargetFramework></PropertyGroup></Project>',
+        'src/Core/Core.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>',
+        'tests/Web.Tests/Web.Tests.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk"></Project>',
+      },
+      ['infra.container', 'ci.tests'],
+      { name: 'shop' },
+    );
+    const dockerfile = fileOf(plan, 'Dockerfile')!.content;
+    expect(dockerfile).toContain(
+      'FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build',
+    );
+    expect(dockerfile).toContain(
+      'RUN dotnet publish src/Web/Web.csproj -c Release -o /out',
+    );
+    expect(dockerfile).toContain('ENTRYPOINT ["dotnet", "Web.dll"]');
+    expect(dockerfile).toContain('EXPOSE 8080');
+    expect(fileOf(plan, '.github/workflows/ci.yml')!.content).toContain(
+      'run: dotnet test',
+    );
+  });
+
   it('pushes and pulls one image name: the workflow’s is the manifests’', async () => {
     const plan = await planFor(
       {

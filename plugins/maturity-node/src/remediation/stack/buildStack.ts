@@ -283,6 +283,39 @@ const STACKS: Record<string, BuildStack> = {
           ].join('\n'),
   },
 };
+STACKS.dotnet = {
+  tool: 'dotnet',
+  build: ['dotnet build'],
+  githubSetup: [
+    {
+      uses: 'actions/setup-dotnet@v4',
+      with: { 'dotnet-version': '8.0.x\n9.0.x\n10.0.x\n' },
+    },
+  ],
+  gitlabImage: 'mcr.microsoft.com/dotnet/sdk:8.0',
+  install: ['dotnet restore'],
+  test: ['dotnet test'],
+  dependabot: 'nuget',
+  codeql: 'csharp',
+  dockerfile: ({ start, port }) =>
+    start.kind !== 'dotnet'
+      ? undefined
+      : [
+          `FROM mcr.microsoft.com/dotnet/sdk:${start.version} AS build`,
+          'WORKDIR /src',
+          'COPY . .',
+          `RUN dotnet publish ${start.project} -c Release -o /out`,
+          '',
+          `FROM mcr.microsoft.com/dotnet/aspnet:${start.version}`,
+          'WORKDIR /app',
+          'COPY --from=build /out .',
+          ...expose(port),
+          // The image's own non-root user (UID 1654) since .NET 8.
+          'USER $APP_UID',
+          `ENTRYPOINT ["dotnet", "${start.assembly}.dll"]`,
+          '',
+        ].join('\n'),
+};
 STACKS.yarn = {
   ...STACKS.npm,
   tool: 'yarn',

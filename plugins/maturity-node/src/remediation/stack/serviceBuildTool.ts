@@ -24,6 +24,15 @@ export async function serviceBuildTool(
     return 'poetry';
   if (has('requirements.txt') || has('pyproject.toml') || has('Pipfile'))
     return 'pip';
+  if (
+    [...files].some(
+      f =>
+        f.startsWith(root === '' ? '' : `${root}/`) &&
+        /\.(csproj|sln|slnx)$/.test(f),
+    ) &&
+    !has('package.json')
+  )
+    return 'dotnet';
   if (has('package.json')) {
     if (has('pnpm-lock.yaml')) return 'pnpm';
     if (has('yarn.lock')) return 'yarn';

@@ -88,5 +88,7 @@ export async function servicePort(
   if (frameworks.has('uvicorn') || files.some(f => f.endsWith('manage.py')))
     return { port: 8000, from: 'the uvicorn/Django default' };
   if (frameworks.has('flask')) return { port: 5000, from: 'the Flask default' };
+  if (files.some(f => f.endsWith('.csproj')))
+    return { port: 8080, from: 'the ASP.NET Core default (8+)' };
   return undefined;
 }

@@ -9,7 +9,8 @@ export type StartCommand =
   | { kind: 'python'; command: string[] }
   | { kind: 'go'; package: string }
   | { kind: 'jar' }
-  | { kind: 'cargo'; binary: string };
+  | { kind: 'cargo'; binary: string }
+  | { kind: 'dotnet'; project: string; assembly: string; version: string };
 
 const NODE_ENTRIES = [
   'server.js',
@@ -152,6 +153,42 @@ export async function startCommand(
       // Falls through to the reason.
     }
     return { none: 'Cargo.toml names no package or binary' };
+  }
+  if (buildTool === 'dotnet') {
+    const projects = files.filter(
+      f => f.endsWith('.csproj') && !/(^|\/)tests?\//i.test(f),
+    );
+    const web: { path: string; text: string }[] = [];
+    for (const f of projects) {
+      const text = (await tree.readFile(inRoot(root, f))) ?? '';
+      if (/Sdk="Microsoft\.NET\.Sdk\.Web"/.test(text))
+        web.push({ path: f, text });
+    }
+    if (web.length !== 1)
+      return {
+        none:
+          web.length === 0
+            ? 'no ASP.NET project (Sdk="Microsoft.NET.Sdk.Web") to start'
+            : `several web projects (${web
+                .map(w => w.path)
+                .join(', ')}): which one is the service?`,
+      };
+    const props =
+      (await tree.readFile(inRoot(root, 'Directory.Build.props'))) ?? '';
+    const framework =
+      /<TargetFramework>net(\d+\.\d+)</.exec(web[0].text + props)?.[1] ?? '8.0';
+    const assembly =
+      /<AssemblyName>([\w.-]+)</.exec(web[0].text)?.[1] ??
+      web[0].path
+        .split('/')
+        .pop()!
+        .replace(/\.csproj$/, '');
+    return {
+      kind: 'dotnet',
+      project: web[0].path,
+      assembly,
+      version: framework,
+    };
   }
   return { none: `no start command is known for ${buildTool}` };
 }

@@ -72,6 +72,14 @@ export async function testCommand(
       };
     case 'cargo':
       return { run: ['cargo test --locked'] };
+    case 'dotnet':
+      if (
+        !rel.some(
+          f => /\.csproj$/.test(f) && /(^|\/)tests?\/|Tests?\.csproj$/i.test(f),
+        )
+      )
+        return { none: 'the repository has no .NET test project' };
+      return { run: ['dotnet test'] };
     default:
       return { none: `no test command is known for ${buildTool}` };
   }
