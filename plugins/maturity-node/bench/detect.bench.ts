@@ -1,8 +1,9 @@
 /* eslint-disable no-console */
 /*
  * Benchmark: detect facts in a generated 10,000-file repository on disk.
- * Prints elapsed time, peak RSS and file reads. Targets: under 2 s and
- * 300 MB, each file read at most once.
+ * Prints elapsed time, CPU time, peak RSS and file reads. Targets: under
+ * 1 s and 200 MB, each file read at most once. CPU time is printed too
+ * because wall time on a shared machine includes other processes' work.
  *
  * Run: yarn bench (or node -r @backstage/cli/config/nodeTransform.cjs plugins/maturity-node/bench/detect.bench.ts)
  */
@@ -80,9 +81,12 @@ const timer = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
 }, 5);
 const started = process.hrtime.bigint();
+const cpuStarted = process.cpuUsage();
 detectRepositoryFacts(counting, { now: new Date() })
   .then(result => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const cpu = process.cpuUsage(cpuStarted);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     clearInterval(timer);
     peak = Math.max(peak, process.memoryUsage().rss);
     const passing = result.facts.filter(f => f.value === true).length;
@@ -94,9 +98,11 @@ detectRepositoryFacts(counting, { now: new Date() })
       })`,
     );
     console.log(
-      `  ${ms.toFixed(0)} ms, peak RSS ${(peak / 1024 / 1024).toFixed(
-        0,
-      )} MB, ${passing} true facts; targets < 2000 ms and < 300 MB`,
+      `  ${ms.toFixed(0)} ms (CPU ${cpuMs.toFixed(0)} ms), peak RSS ${(
+        peak /
+        1024 /
+        1024
+      ).toFixed(0)} MB, ${passing} true facts; targets < 1000 ms and < 200 MB`,
     );
   })
   .finally(() => fs.rmSync(root, { recursive: true, force: true }));

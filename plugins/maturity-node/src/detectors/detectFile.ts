@@ -33,6 +33,7 @@ import { detectSourceCode, isSourceFile } from './sourceCode';
 
 const NOISE_JSON =
   /(?:^|\/)(?:package-lock|composer\.lock|tsconfig[\w.-]*|jsconfig|\.eslintrc|\.prettierrc|renovate|\.babelrc|lerna|nx|turbo|angular|project|app\.config)\.json$/;
+const API_SPEC_DOCUMENT = /^\s*["']?(?:swagger|openapi|asyncapi)["']?\s*:/m;
 const NOT_MANIFEST_YAML =
   /^(?:mkdocs|Chart|values|\.pre-commit-config|pnpm-lock|\.golangci|\.yamllint|codecov|\.markdownlint)/i;
 
@@ -113,6 +114,9 @@ export function detectFile(
     !NOT_MANIFEST_YAML.test(name) &&
     !path.startsWith('.github/')
   ) {
+    // An API specification is read by the docs detector; parsing one (they
+    // run to hundreds of kilobytes) would only cost time.
+    if (API_SPEC_DOCUMENT.test(text)) return;
     const { documents, error } = parseYamlDocuments(text);
     if (error) signals.warn(path, `not valid YAML: ${error}`);
     for (const obj of documents) {

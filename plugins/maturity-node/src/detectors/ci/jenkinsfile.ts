@@ -1,5 +1,6 @@
 import type { Signals } from '../Signals';
 import type { RepositoryFiles } from '../RepositoryFiles';
+import { lineAtIndex } from '../lineOf';
 import { classifyCommand, type StepCapability } from './classifyStep';
 import { recordCiJob, type ClassifiedStep } from './recordCiJob';
 
@@ -35,11 +36,7 @@ function stripGroovyComments(text: string): string {
     );
 }
 
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
+const lineAt = lineAtIndex;
 
 const SHELL_STEP =
   /\b(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/g;
