@@ -30,12 +30,17 @@ export async function benchEntities(
   // One entity per image: a repository may run one image in several roles
   // (podinfo's frontend and backend), or one image per service.
   const names = new Map<string, string>();
+  // Stock language images run scripts, and kustomize placeholders name no
+  // image: neither is a service of its own.
+  const generic =
+    /^(python|node|golang|alpine|ubuntu|debian|busybox|openjdk|eclipse-temurin|ignored-by-kustomize)$/;
   for (const c of candidates) {
     const image = (c.containers[0]?.image ?? '')
       .replace(/[:@].*$/, '')
       .split('/')
       .pop();
-    const key = image || c.name;
+    const key = image && !generic.test(image) ? image : c.name;
+    if (generic.test(key)) continue;
     if (!names.has(key)) names.set(key, key);
   }
   if (names.size > 1)

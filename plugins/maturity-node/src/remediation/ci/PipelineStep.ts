@@ -44,6 +44,9 @@ export const pipelineSteps = {
       } -u "$REGISTRY_USER" --password-stdin`,
       `docker tag ${image}:ci ${image}:"$(git rev-parse --short HEAD)"`,
       `docker push ${image}:"$(git rev-parse --short HEAD)"`,
+      // The tag generated manifests pull.
+      `docker tag ${image}:ci ${image}:latest`,
+      `docker push ${image}:latest`,
     ],
     docker: true,
     mainOnly: true,

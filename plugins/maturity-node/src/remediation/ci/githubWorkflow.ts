@@ -91,7 +91,8 @@ export function imageJob(
         uses: 'docker/metadata-action@v5',
         with: {
           images: image,
-          tags: 'type=sha\ntype=ref,event=branch\n',
+          // `latest` on the default branch: the tag generated manifests pull.
+          tags: 'type=sha\ntype=ref,event=branch\ntype=raw,value=latest,enable={{is_default_branch}}\n',
         },
       },
       {

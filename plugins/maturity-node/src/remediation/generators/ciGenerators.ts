@@ -109,7 +109,9 @@ async function pipelineFiles(
         script: [
           `/kaniko/executor --context "$CI_PROJECT_DIR/${root}" --dockerfile "$CI_PROJECT_DIR/${
             root ? `${root}/` : ''
-          }Dockerfile" --destination "${runtime.image}:$CI_COMMIT_SHORT_SHA"`,
+          }Dockerfile" --destination "${
+            runtime.image
+          }:$CI_COMMIT_SHORT_SHA" --destination "${runtime.image}:latest"`,
         ],
         rules: [{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }],
       };

@@ -19,6 +19,10 @@ const LISTEN_PATTERNS: RegExp[] = [
 ];
 
 const valid = (n: number) => n >= 80 && n < 65536;
+/** Ports of the databases and brokers a service's configuration also names. */
+const DATABASE_PORTS = new Set([
+  5432, 3306, 6379, 27017, 9092, 5672, 9200, 11211, 2181,
+]);
 
 /**
  * The port the service listens on, read from the repository: compose files,
@@ -60,6 +64,20 @@ export async function servicePort(
       /^PORT\s*=\s*(\d{2,5})/m.exec((await tree.readFile(f)) ?? '')?.[1],
     );
     if (valid(port)) return { port, from: f };
+  }
+  // Configuration files of the service (configuration/base.yaml, config/app.toml).
+  for (const f of files.filter(p =>
+    /(^|\/)(config|configuration|conf|settings)[^/]*\/[^/]+\.(ya?ml|toml)$/.test(
+      p.slice(prefix.length),
+    ),
+  )) {
+    const text = (await tree.readFile(f)) ?? '';
+    for (const m of text.matchAll(
+      /^\s*(?:http_?|app_?|server_?|listen_?)?port\s*[:=]\s*["']?(\d{2,5})["']?\s*$/gim,
+    )) {
+      const port = Number(m[1]);
+      if (valid(port) && !DATABASE_PORTS.has(port)) return { port, from: f };
+    }
   }
   const config = files.filter(
     p =>

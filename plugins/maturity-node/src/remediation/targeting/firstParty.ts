@@ -5,7 +5,7 @@ import type { WorkloadCandidate } from './WorkloadCandidate';
  * databases, queues, caches, proxies and observability backends.
  */
 const THIRD_PARTY_IMAGE =
-  /(^|\/)(postgres(ql)?|mysql|mariadb|mongo(db)?|redis|valkey|memcached|rabbitmq|kafka|zookeeper|elasticsearch|opensearch|kibana|cassandra|couchdb|etcd|minio|nats|consul|vault|keycloak|pgadmin|adminer|mailhog|localstack|grafana|prometheus|alertmanager|loki|promtail|jaeger|zipkin|otel\/opentelemetry-collector[\w-]*|opentelemetry-collector[\w-]*|fluent-?bit|fluentd|logstash|busybox|nginx|envoy|traefik|haproxy|bitnami\/[\w-]+|cloudsql-proxy|cloud-sql-proxy)(:|@|$)/i;
+  /(^|\/)(postgres(ql)?|mysql|mariadb|mongo(db)?|redis|valkey|memcached|rabbitmq|kafka|zookeeper|elasticsearch|opensearch|kibana|cassandra|couchdb|etcd|minio|nats|consul|vault|keycloak|pgadmin|adminer|mailhog|localstack|grafana|prometheus|alertmanager|blackbox-exporter|node-exporter|kube-state-metrics|pushgateway|loki|promtail|jaeger|zipkin|otel\/opentelemetry-collector[\w-]*|opentelemetry-collector[\w-]*|fluent-?bit|fluentd|logstash|busybox|nginx|envoy|traefik|haproxy|bitnami\/[\w-]+|cloudsql-proxy|cloud-sql-proxy)(:|@|$)/i;
 
 const TEST_PATH =
   /(^|\/)(tests?|testdata|test-data|fixtures?|__fixtures__|__tests__|e2e|integration-tests?|spec)\//i;

@@ -109,7 +109,14 @@ export async function serviceTarget(
         .join('; ')}`,
     };
   const best = Math.max(...pool.map(s => s.score));
-  const top = pool.filter(s => s.score === best);
+  // The shallowest declaration first: a base, not an overlay or an extra.
+  const top = pool
+    .filter(s => s.score === best)
+    .sort(
+      (a, b) =>
+        a.c.path.split('/').length - b.c.path.split('/').length ||
+        a.c.path.localeCompare(b.c.path),
+    );
   // One first-party workload in the repository is the service's.
   if (top.length === 1 && (best > 0 || pool.length === 1))
     return { workload: top[0].c };
