@@ -81,12 +81,12 @@ async function chartChange(
 ): Promise<GeneratorResult> {
   const template = (await context.tree.readFile(workload.path)) ?? '';
   const pod = podSpecIndent(template);
-  const where =
-    spec.chart?.level === 'pod' && pod !== undefined
-      ? { minIndent: pod, maxIndent: pod }
-      : spec.chart?.level === 'container' && pod !== undefined
-      ? { minIndent: pod + 1 }
-      : {};
+  // A pod's keys sit level with `containers:`, a container's deeper.
+  let where: { minIndent?: number; maxIndent?: number } = {};
+  if (pod !== undefined && spec.chart?.level === 'pod')
+    where = { minIndent: pod, maxIndent: pod };
+  if (pod !== undefined && spec.chart?.level === 'container')
+    where = { minIndent: pod + 1 };
   const read = spec.chart
     ? chartValueRead(template, spec.chart.key, where)
     : undefined;
@@ -154,7 +154,10 @@ function templateChange(
     }
     let node: any = byKey.get(key) ?? {};
     byKey.set(key, node);
-    rest.slice(0, -1).forEach(k => (node = node[k] ??= {}));
+    for (const k of rest.slice(0, -1)) {
+      node[k] ??= {};
+      node = node[k];
+    }
     node[rest[rest.length - 1]] = c.value;
   }
   const pod = Object.fromEntries(

@@ -141,14 +141,14 @@ const STACKS: Record<string, BuildStack> = {
     codeql: 'python',
     dockerfile: ({ start, port, files }) => {
       if (start.kind !== 'python') return undefined;
-      const install = files.has('requirements.txt')
-        ? [
-            'COPY requirements.txt ./',
-            'RUN pip install --no-cache-dir -r requirements.txt',
-          ]
-        : files.has('pyproject.toml')
-        ? ['COPY . .', 'RUN pip install --no-cache-dir .']
-        : [];
+      let install: string[] = [];
+      if (files.has('pyproject.toml'))
+        install = ['COPY . .', 'RUN pip install --no-cache-dir .'];
+      if (files.has('requirements.txt'))
+        install = [
+          'COPY requirements.txt ./',
+          'RUN pip install --no-cache-dir -r requirements.txt',
+        ];
       return [
         'FROM python:3.12-slim',
         'WORKDIR /app',

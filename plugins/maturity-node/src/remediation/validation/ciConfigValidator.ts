@@ -92,6 +92,12 @@ function travisProblems(config: any): string[] {
   return out;
 }
 
+const CHECKS: [RegExp, (config: any) => string[]][] = [
+  [/(^|\/)\.gitlab-ci\.ya?ml$/, gitlabProblems],
+  [/^\.circleci\/config\.yml$/, circleProblems],
+  [/^\.travis\.yml$/, travisProblems],
+];
+
 /**
  * Planned GitLab CI, CircleCI and Travis CI configurations keep the shape
  * their system requires: jobs with scripts or steps and an executor, stages
@@ -102,13 +108,7 @@ export const ciConfigValidator: RemediationValidator = {
   async validate({ after, changed }) {
     const findings: ValidationFinding[] = [];
     for (const path of changed) {
-      const check = /(^|\/)\.gitlab-ci\.ya?ml$/.test(path)
-        ? gitlabProblems
-        : path === '.circleci/config.yml'
-        ? circleProblems
-        : path === '.travis.yml'
-        ? travisProblems
-        : undefined;
+      const check = CHECKS.find(([re]) => re.test(path))?.[1];
       if (!check) continue;
       let config: any;
       try {

@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,17 +14,19 @@ export interface HelmTemplateCheckAnswer {
 
 const PROGRAM = 'helm-template-check';
 
-/** The Go sources in this repository's tools/ folder, when we run from it. */
+/**
+ * The Go sources in this repository's tools/ folder, when the package runs
+ * from the repository (a published package does not carry them).
+ */
 function sourceDir(): string | undefined {
-  for (
-    let dir = __dirname;
-    dir !== path.dirname(dir);
-    dir = path.dirname(dir)
-  ) {
-    const candidate = path.join(dir, 'tools', PROGRAM);
-    if (fs.existsSync(path.join(candidate, 'main.go'))) return candidate;
+  let packageDir: string;
+  try {
+    packageDir = resolvePackagePath('@roadmap/plugin-maturity-node');
+  } catch {
+    return undefined;
   }
-  return undefined;
+  const candidate = path.resolve(packageDir, '../../tools', PROGRAM);
+  return fs.existsSync(path.join(candidate, 'main.go')) ? candidate : undefined;
 }
 
 async function build(source: string): Promise<string | undefined> {

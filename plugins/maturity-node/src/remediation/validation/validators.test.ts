@@ -1,5 +1,5 @@
 import { InMemoryRepositoryTree } from '../../tree/InMemoryRepositoryTree';
-import { describeWithTools } from '../__testUtils__/describeWithTools';
+import { missingInCi, missingTools } from '../__testUtils__/systemTools';
 import { OverlayRepositoryTree } from '../OverlayRepositoryTree';
 import { ciConfigValidator } from './ciConfigValidator';
 import { dockerfileValidator } from './dockerfileValidator';
@@ -39,7 +39,14 @@ const CHART = {
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n  selector:\n    matchLabels: { app: shop }\n  template:\n    metadata:\n      labels: { app: shop }\n    spec:\n      containers:\n        - name: shop\n          image: shop:1\n',
 };
 
-describeWithTools(['go'], 'the Helm validator (Go text/template)', () => {
+const describeWith = (tool: string) =>
+  missingTools([tool]).length === 0 ? describe : describe.skip;
+
+it('has the programs of the validators (CI installs them)', () => {
+  expect(missingInCi(['go', 'kubectl', 'promtool'])).toEqual([]);
+});
+
+describeWith('go')('the Helm validator (Go text/template)', () => {
   it('rejects a template Helm cannot parse, and one whose rendering is not a valid object', async () => {
     expect(
       await findings(helmChartValidator, CHART, {
@@ -113,7 +120,7 @@ describeWithTools(
   },
 );
 
-describeWithTools(['promtool'], 'the rules validator (promtool)', () => {
+describeWith('promtool')('the rules validator (promtool)', () => {
   it('rejects a rule Prometheus would not load', async () => {
     expect(
       await findings(

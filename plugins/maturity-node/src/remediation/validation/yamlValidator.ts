@@ -7,15 +7,14 @@ import type {
 
 /** Anchors and aliases in a YAML text (a count: only new ones matter). */
 function anchorsAndAliases(text: string): number {
-  let count = 0;
-  for (const doc of parseAllDocuments(text)) {
-    visit(doc, {
-      Node(_key, node) {
-        if (isAlias(node) || (isNode(node) && node.anchor)) count++;
-      },
-    });
-  }
-  return count;
+  const counted = { n: 0 };
+  const visitor = {
+    Node(_key: unknown, node: unknown) {
+      if (isAlias(node) || (isNode(node) && node.anchor)) counted.n++;
+    },
+  };
+  for (const doc of parseAllDocuments(text)) visit(doc, visitor);
+  return counted.n;
 }
 
 /**
