@@ -107,17 +107,18 @@ describe('remediation aims at the service’s own workload', () => {
       ].sort(),
     );
     expect(fileOf(plan, 'k8s/postgres.yaml')).toBeUndefined();
-    const hpa = parse(fileOf(plan, 'k8s/hpa.yaml')!.content);
+    const hpa = parse(fileOf(plan, 'k8s/shop-hpa.yaml')!.content);
     expect(hpa.spec.scaleTargetRef).toEqual({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       name: 'shop',
     });
     expect(
-      parse(fileOf(plan, 'k8s/pdb.yaml')!.content).spec.selector.matchLabels,
+      parse(fileOf(plan, 'k8s/shop-pdb.yaml')!.content).spec.selector
+        .matchLabels,
     ).toEqual({ app: 'shop' });
     expect(
-      parse(fileOf(plan, 'k8s/podmonitor.yaml')!.content).spec.selector
+      parse(fileOf(plan, 'k8s/shop-podmonitor.yaml')!.content).spec.selector
         .matchLabels,
     ).toEqual({ app: 'shop' });
   });
@@ -148,11 +149,11 @@ describe('remediation aims at the service’s own workload', () => {
     expect(cart.files.map(f => f.path).sort()).toEqual(
       [
         'kubernetes-manifests/cart.yaml',
-        'kubernetes-manifests/pdb.yaml',
+        'kubernetes-manifests/cart-pdb.yaml',
       ].sort(),
     );
     expect(
-      parse(fileOf(cart, 'kubernetes-manifests/pdb.yaml')!.content).spec
+      parse(fileOf(cart, 'kubernetes-manifests/cart-pdb.yaml')!.content).spec
         .selector.matchLabels,
     ).toEqual({ app: 'cart' });
 
@@ -180,7 +181,7 @@ describe('remediation aims at the service’s own workload', () => {
       kubernetesId: 'mail',
     });
     expect(
-      parse(fileOf(byId, 'kubernetes-manifests/pdb.yaml')!.content).spec
+      parse(fileOf(byId, 'kubernetes-manifests/email-pdb.yaml')!.content).spec
         .selector.matchLabels,
     ).toEqual({ app: 'email' });
   });

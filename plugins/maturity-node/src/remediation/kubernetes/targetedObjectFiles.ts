@@ -5,6 +5,8 @@ import type {
 } from '../RemediationGenerator';
 import type { WorkloadCandidate } from '../targeting/WorkloadCandidate';
 import { editYaml } from '../yamlEdit/editYaml';
+import { kubernetesName } from '../escaping/kubernetesName';
+import { workloadCandidates } from '../targeting/workloadCandidates';
 import { chartWorkloadNaming, reindent } from './chartWorkloadTemplate';
 import { helmLiteral } from './helmLiteral';
 
@@ -119,7 +121,20 @@ export async function targetedObjectFiles(
     };
   }
   const dir = dirOf(workload.path);
-  const path = await freePath(context, dir, fileName);
+  // A folder shared by several services gets one file per service, so the
+  // pull requests of two services never add the same file.
+  const neighbours = new Set(
+    (await workloadCandidates(context.tree))
+      .filter(c => c.source === 'manifest' && dirOf(c.path) === dir)
+      .map(c => c.name),
+  );
+  const path = await freePath(
+    context,
+    dir,
+    neighbours.size > 1
+      ? `${kubernetesName(workload.name)}-${fileName}`
+      : fileName,
+  );
   const files: NewFile[] = [
     {
       path,

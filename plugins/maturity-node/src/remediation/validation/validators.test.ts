@@ -89,36 +89,32 @@ describeWith('go')('the Helm validator (Go text/template)', () => {
   });
 });
 
-describeWithTools(
-  ['kubectl'],
-  'the kustomize validator (kubectl kustomize)',
-  () => {
-    it('rejects a kustomization that lists a file it does not have', async () => {
-      const base = {
-        'deploy/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
-        'deploy/deployment.yaml': CHART['chart/templates/deployment.yaml']
-          .replace('{{ .Release.Name }}', 'shop')
-          .replace('{{ .Values.replicaCount }}', '1'),
-      };
-      expect(
-        await findings(kustomizeValidator, base, {
-          'deploy/kustomization.yaml':
-            'resources:\n  - deployment.yaml\n  - hpa.yaml\n',
-        }),
-      ).toEqual([
-        expect.stringMatching(/^deploy\/kustomization\.yaml: .*hpa\.yaml/),
-      ]);
-      expect(
-        await findings(kustomizeValidator, base, {
-          'deploy/pdb.yaml':
-            'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: x }\nspec: { minAvailable: 1 }\n',
-          'deploy/kustomization.yaml':
-            'resources:\n  - deployment.yaml\n  - pdb.yaml\n',
-        }),
-      ).toEqual([]);
-    });
-  },
-);
+describeWith('kubectl')('the kustomize validator (kubectl kustomize)', () => {
+  it('rejects a kustomization that lists a file it does not have', async () => {
+    const base = {
+      'deploy/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+      'deploy/deployment.yaml': CHART['chart/templates/deployment.yaml']
+        .replace('{{ .Release.Name }}', 'shop')
+        .replace('{{ .Values.replicaCount }}', '1'),
+    };
+    expect(
+      await findings(kustomizeValidator, base, {
+        'deploy/kustomization.yaml':
+          'resources:\n  - deployment.yaml\n  - hpa.yaml\n',
+      }),
+    ).toEqual([
+      expect.stringMatching(/^deploy\/kustomization\.yaml: .*hpa\.yaml/),
+    ]);
+    expect(
+      await findings(kustomizeValidator, base, {
+        'deploy/pdb.yaml':
+          'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: x }\nspec: { minAvailable: 1 }\n',
+        'deploy/kustomization.yaml':
+          'resources:\n  - deployment.yaml\n  - pdb.yaml\n',
+      }),
+    ).toEqual([]);
+  });
+});
 
 describeWith('promtool')('the rules validator (promtool)', () => {
   it('rejects a rule Prometheus would not load', async () => {
