@@ -322,6 +322,31 @@ describe('remediation aims at the service’s own workload', () => {
     ]);
   });
 
+  it('sets each key where a helper of the chart reads it, in values.yaml', async () => {
+    const files = chart('chart', 'shop', {
+      'chart/values.yaml':
+        'security:\n  # -- by default, apps run as root\n  runAsNonRoot: false\n  runAsUid: 0\n',
+    });
+    files['chart/templates/_helpers.tpl'] += [
+      '{{- define "shop.securitycontext" -}}',
+      'runAsNonRoot: {{ .Values.security.runAsNonRoot | default false }}',
+      'runAsUser: {{ .Values.security.runAsUid | default 0 }}',
+      '{{- end -}}',
+      '',
+    ].join('\n');
+    files['chart/templates/deployment.yaml'] = files[
+      'chart/templates/deployment.yaml'
+    ].replace(
+      '    spec:\n      containers:',
+      '    spec:\n      securityContext:\n{{- include "shop.securitycontext" . | nindent 8 }}\n      containers:',
+    );
+    const plan = await planFor(files, ['sec.non-root'], { name: 'shop' });
+    expect(plan.files.map(f => f.path)).toEqual(['chart/values.yaml']);
+    expect(plan.files[0].content).toBe(
+      'security:\n  # -- by default, apps run as root\n  runAsNonRoot: true\n  runAsUid: 65532\n',
+    );
+  });
+
   it('writes into the chart’s template what it neither has nor reads from values, in its lines and indentation', async () => {
     const files = chart('chart', 'shop');
     files['chart/templates/deployment.yaml'] = files[

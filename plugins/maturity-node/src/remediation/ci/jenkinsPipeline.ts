@@ -42,9 +42,9 @@ export async function extendJenkinsfile(
   tree: RepositoryTree,
   steps: PipelineStep[],
 ): Promise<{ path: string; content: string } | { skipped: string }> {
-  // The root's, else the shallowest (jenkins/Jenkinsfile, ci/Jenkinsfile).
+  // The root's, else the shallowest (jenkins/Jenkinsfile, jenkinsfile-ci.groovy).
   const path = (await tree.listFiles())
-    .filter(f => /(^|\/)Jenkinsfile$/.test(f))
+    .filter(f => /(^|\/)jenkinsfile([\w.-]*\.groovy)?$/i.test(f))
     .sort((a, b) => a.split('/').length - b.split('/').length)[0];
   if (!path)
     return {

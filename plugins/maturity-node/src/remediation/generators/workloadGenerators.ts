@@ -4,7 +4,11 @@ import type {
   RemediationContext,
   RemediationGenerator,
 } from '../RemediationGenerator';
-import { chartValueRead, podSpecIndent } from '../kubernetes/chartValueReads';
+import {
+  chartLeafReads,
+  chartValueRead,
+  podSpecIndent,
+} from '../kubernetes/chartValueReads';
 import { insertIntoChartTemplate } from '../kubernetes/chartTemplateInsert';
 import { serviceWorkload } from '../targeting/serviceWorkload';
 import type { WorkloadCandidate } from '../targeting/WorkloadCandidate';
@@ -70,6 +74,8 @@ interface WorkloadChange {
       at: Path,
       workload: WorkloadCandidate,
     ) => Changes;
+    /** The mapping's keys and values, when the chart may read them one by one. */
+    leaves?: Record<string, unknown>;
     describe: string;
   };
 }
@@ -90,6 +96,16 @@ async function chartChange(
   const read = spec.chart
     ? chartValueRead(template, spec.chart.key, where)
     : undefined;
+  if (spec.chart?.leaves && !read) {
+    const leaves = await leafChange(
+      context,
+      workload,
+      template,
+      spec.chart.leaves,
+      spec,
+    );
+    if (leaves) return leaves;
+  }
   if (!spec.chart || !read) return templateChange(workload, template, spec);
   const valuesPath = `${workload.chart ? `${workload.chart}/` : ''}values.yaml`;
   const text = (await context.tree.readFile(valuesPath)) ?? '';
@@ -120,6 +136,60 @@ async function chartChange(
         description: `${spec.chart.describe} (\`${read.join('.')}\`, read by ${
           workload.path
         }).`,
+      },
+    ],
+  };
+}
+
+/**
+ * Values set key by key where the template (or a helper it includes) reads
+ * each key of the mapping from its own value.
+ */
+async function leafChange(
+  context: RemediationContext,
+  workload: WorkloadCandidate,
+  template: string,
+  leaves: Record<string, unknown>,
+  spec: WorkloadChange,
+): Promise<GeneratorResult | undefined> {
+  const dir = workload.chart ? `${workload.chart}/` : '';
+  const helpers = await Promise.all(
+    (await context.tree.listFiles())
+      .filter(f => f.startsWith(`${dir}templates/`) && /\/_[^/]*\.tpl$/.test(f))
+      .map(f => context.tree.readFile(f)),
+  );
+  const reads = chartLeafReads(
+    [template, ...helpers.map(h => h ?? '')],
+    Object.keys(leaves),
+  );
+  if (!reads) return undefined;
+  const valuesPath = `${dir}values.yaml`;
+  const text = (await context.tree.readFile(valuesPath)) ?? '';
+  let values: any;
+  try {
+    values = parse(text) ?? {};
+  } catch {
+    return undefined;
+  }
+  const at = (p: string[]) =>
+    p.reduce(
+      (v: any, k) => (v && typeof v === 'object' ? v[k] : undefined),
+      values,
+    );
+  const edits: YamlEdit[] = Object.entries(leaves)
+    .filter(([key, value]) => at(reads[key]) !== value)
+    .map(([key, value]) => ({ op: 'set', path: reads[key], value }));
+  if (edits.length === 0)
+    return { skipped: `${valuesPath} sets these already` };
+  return {
+    files: [
+      {
+        path: valuesPath,
+        content: editYaml(text, edits),
+        action: 'update',
+        description: `${spec.chart!.describe} (${Object.entries(reads)
+          .map(([k, p]) => `\`${p.join('.')}\` for ${k}`)
+          .join(', ')}, read by ${workload.path}).`,
       },
     ],
   };
@@ -329,6 +399,7 @@ export function workloadGenerators(): RemediationGenerator[] {
                 )
                 .map(([k, v]) => ({ path: [...at, k], value: v })),
         describe: 'Runs the pods as a non-root user',
+        leaves: POD_SECURITY,
       },
     }),
   ];

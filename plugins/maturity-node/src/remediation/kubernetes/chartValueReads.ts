@@ -64,3 +64,26 @@ export function podSpecIndent(template: string): number | undefined {
   const line = template.split('\n').find(l => /^ *containers:\s*$/.test(l));
   return line === undefined ? undefined : indentOf(line);
 }
+
+/**
+ * Where a chart reads each key of a mapping one by one — in the template or
+ * a helper it includes: `runAsUser: {{ .Values.security.runAsUid | default 0 }}`
+ * reads `runAsUser` from `security.runAsUid`. Undefined unless every key is
+ * read so.
+ */
+export function chartLeafReads(
+  texts: string[],
+  keys: string[],
+): Record<string, string[]> | undefined {
+  const out: Record<string, string[]> = {};
+  for (const key of keys) {
+    const re = new RegExp(
+      `^\\s*${key}:\\s*\\{\\{-?\\s*(?:default\\s+\\S+\\s+)?\\.Values((?:\\.[A-Za-z_][\\w-]*)+)`,
+      'm',
+    );
+    const found = texts.map(t => re.exec(t)).find(Boolean);
+    if (!found) return undefined;
+    out[key] = found[1].slice(1).split('.');
+  }
+  return out;
+}

@@ -15,7 +15,7 @@ export const jenkinsfileValidator: RemediationValidator = {
   async validate({ after, changed }) {
     const findings: ValidationFinding[] = [];
     for (const path of changed) {
-      if (!/(^|\/)Jenkinsfile[\w.-]*$/.test(path)) continue;
+      if (!/(^|\/)jenkinsfile[\w.-]*$/i.test(path)) continue;
       const text = (await after.readFile(path)) ?? '';
       const blocks = groovyBlocks(text);
       const fail = (message: string) =>
