@@ -137,7 +137,7 @@ describe('the "Add monitoring" template, run by the real scaffolder', () => {
     );
     expect(pull.base).toBe('main');
     expect(pull.title).toBe(
-      // The example chart's pods declare no port: there is nothing to scrape.
+      // The example chart's pods have no labels: nothing could select them.
       'Maturity: Dashboards as code, Alerting rules as code',
     );
     expect(pull.body).toContain('### Alerting rules as code (`obs.alerts`)');

@@ -82,12 +82,12 @@ describe('maturity:gaps:plan', () => {
       (ctx.output as jest.Mock).mock.calls.map(([k, v]) => [k, v]),
     );
     // Rubric order, whatever order the input names them in. The example's
-    // chart declares no container port: there is nothing to scrape.
+    // chart gives its pods no labels: nothing could select them to scrape.
     expect(out.checks).toEqual(['obs.dashboards', 'obs.alerts']);
     expect(out.skipped).toEqual([
       {
         id: 'obs.metrics',
-        reason: expect.stringContaining('declares no container port'),
+        reason: expect.stringContaining('no spec.selector.matchLabels'),
       },
     ]);
     expect(out.files.map((f: any) => f.path)).toEqual([
