@@ -134,6 +134,40 @@ describe('generated files run', () => {
     );
   });
 
+  it('builds with the repository’s own Dockerfile where it is, and deploys no repository of several modules as one service', async () => {
+    const plan = await planFor(
+      {
+        'pom.xml':
+          '<project><packaging>pom</packaging><modules><module>orders</module><module>billing</module></modules></project>',
+        'orders/pom.xml': '<project><artifactId>orders</artifactId></project>',
+        'orders/src/main/resources/application.yml': 'server:\n  port: 8081\n',
+        'billing/pom.xml':
+          '<project><artifactId>billing</artifactId></project>',
+        'docker/Dockerfile':
+          'FROM eclipse-temurin:21\nCOPY app.jar /app.jar\nUSER 1000\nCMD ["java", "-jar", "/app.jar"]\n',
+      },
+      ['ci.container-build', 'infra.k8s'],
+      { name: 'shop', sourceLocation: SOURCE },
+    );
+    const workflow = parse(
+      fileOf(plan, '.github/workflows/image.yml')!.content,
+    );
+    const build = workflow.jobs.image.steps.find((s: any) =>
+      String(s.uses).startsWith('docker/build-push-action'),
+    );
+    expect(build.with).toEqual(
+      expect.objectContaining({ context: '.', file: 'docker/Dockerfile' }),
+    );
+    expect(plan.skipped).toEqual([
+      {
+        id: 'infra.k8s',
+        reason: expect.stringMatching(
+          /pom\.xml aggregates modules \(orders, billing\)/,
+        ),
+      },
+    ]);
+  });
+
   it('pushes and pulls one image name: the workflow’s is the manifests’', async () => {
     const plan = await planFor(
       {

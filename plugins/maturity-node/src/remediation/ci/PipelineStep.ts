@@ -28,17 +28,17 @@ export const pipelineSteps = {
     commands: root === '' ? commands : commands.map(c => `cd ${root} && ${c}`),
     docker: false,
   }),
-  build: (image: string, root: string): PipelineStep => ({
+  build: (image: string, target: string): PipelineStep => ({
     id: 'image',
     title: 'Build image',
-    commands: [`docker build -t ${image}:ci ${root === '' ? '.' : root}`],
+    commands: [`docker build -t ${image}:ci ${target}`],
     docker: true,
   }),
-  publish: (image: string, root: string): PipelineStep => ({
+  publish: (image: string, target: string): PipelineStep => ({
     id: 'publish',
     title: 'Publish image',
     commands: [
-      `docker build -t ${image}:ci ${root === '' ? '.' : root}`,
+      `docker build -t ${image}:ci ${target}`,
       `echo "$REGISTRY_PASSWORD" | docker login ${
         image.split('/')[0]
       } -u "$REGISTRY_USER" --password-stdin`,
@@ -56,12 +56,12 @@ export const pipelineSteps = {
       password: 'REGISTRY_PASSWORD',
     },
   }),
-  imageScan: (image: string | undefined, root: string): PipelineStep => ({
+  imageScan: (image: string | undefined, target: string): PipelineStep => ({
     id: 'image-scan',
     title: 'Vulnerability scan',
     commands: image
       ? [
-          `docker build -t ${image}:scan ${root === '' ? '.' : root}`,
+          `docker build -t ${image}:scan ${target}`,
           `docker run --rm -v /var/run/docker.sock:/var/run/docker.sock --entrypoint trivy ${TRIVY} image --exit-code 1 --severity HIGH,CRITICAL --ignore-unfixed ${image}:scan`,
         ]
       : [

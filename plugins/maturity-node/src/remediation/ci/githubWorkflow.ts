@@ -65,8 +65,10 @@ export function imageJob(
   profile: RepositoryProfile,
   image: string,
   root: string,
+  dockerfile = root === '' ? 'Dockerfile' : `${root}/Dockerfile`,
 ): Record<string, unknown> {
   const ghcr = profile.registry === 'ghcr.io';
+  const standard = root === '' ? 'Dockerfile' : `${root}/Dockerfile`;
   return {
     'runs-on': 'ubuntu-latest',
     permissions: { contents: 'read', packages: 'write' },
@@ -99,6 +101,7 @@ export function imageJob(
         uses: 'docker/build-push-action@v6',
         with: {
           context: root === '' ? '.' : root,
+          ...(dockerfile === standard ? {} : { file: dockerfile }),
           push: "${{ github.event_name == 'push' }}",
           tags: '${{ steps.meta.outputs.tags }}',
           labels: '${{ steps.meta.outputs.labels }}',

@@ -13,7 +13,11 @@ import {
 import { extendOtherPipeline } from '../ci/otherPipeline';
 import { pipelineSteps, type PipelineStep } from '../ci/PipelineStep';
 import { stackOf } from '../stack/buildStack';
-import { serviceRuntime, type ServiceRuntime } from '../stack/serviceRuntime';
+import {
+  dockerBuildTarget,
+  serviceRuntime,
+  type ServiceRuntime,
+} from '../stack/serviceRuntime';
 import { containerImageFiles } from './containerImageGenerator';
 
 const passes = (context: RemediationContext, check: string) =>
@@ -74,7 +78,10 @@ async function pipelineFiles(
         ...pipelineSteps.tests([...stack!.install, ...commands.run], root),
         ...(commands.name === 'Test' ? {} : { id: 'build', title: 'Build' }),
       });
-    if (want.image) steps.push(pipelineSteps.publish(runtime.image, root));
+    if (want.image)
+      steps.push(
+        pipelineSteps.publish(runtime.image, dockerBuildTarget(runtime)),
+      );
     const result = await extendOtherPipeline(
       context,
       steps,
@@ -107,11 +114,7 @@ async function pipelineFiles(
           entrypoint: [''],
         },
         script: [
-          `/kaniko/executor --context "$CI_PROJECT_DIR/${root}" --dockerfile "$CI_PROJECT_DIR/${
-            root ? `${root}/` : ''
-          }Dockerfile" --destination "${
-            runtime.image
-          }:$CI_COMMIT_SHORT_SHA" --destination "${runtime.image}:latest"`,
+          `/kaniko/executor --context "$CI_PROJECT_DIR/${root}" --dockerfile "$CI_PROJECT_DIR/${runtime.dockerfile}" --destination "${runtime.image}:$CI_COMMIT_SHORT_SHA" --destination "${runtime.image}:latest"`,
         ],
         rules: [{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }],
       };
@@ -143,7 +146,7 @@ async function pipelineFiles(
   if (want.image)
     jobs.image = {
       ...(commands ? { needs: jobId } : {}),
-      ...imageJob(context.profile, runtime.image, root),
+      ...imageJob(context.profile, runtime.image, root, runtime.dockerfile),
     };
   const name = want.tests ? 'ci' : 'image';
   return {

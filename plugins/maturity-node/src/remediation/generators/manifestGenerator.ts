@@ -29,6 +29,14 @@ export const manifestGenerator: RemediationGenerator = {
         skipped: `the service has no container image to deploy: ${container.skipped}`,
       };
     const runtime = await serviceRuntime(context);
+    // A repository of several modules is not one Deployment.
+    if (
+      'none' in runtime.start &&
+      /several|aggregates/.test(runtime.start.none)
+    )
+      return {
+        skipped: `cannot tell which service to deploy: ${runtime.start.none}`,
+      };
     if (!runtime.port)
       return {
         skipped:

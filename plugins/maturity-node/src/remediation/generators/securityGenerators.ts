@@ -9,7 +9,7 @@ import { freeWorkflowPath, workflow } from '../ci/githubWorkflow';
 import { extendOtherPipeline } from '../ci/otherPipeline';
 import { pipelineSteps, type PipelineStep } from '../ci/PipelineStep';
 import { buildStack } from '../stack/buildStack';
-import { serviceRuntime } from '../stack/serviceRuntime';
+import { dockerBuildTarget, serviceRuntime } from '../stack/serviceRuntime';
 
 const checkout = () => ({ uses: 'actions/checkout@v4' });
 
@@ -67,7 +67,7 @@ const imageScan: RemediationGenerator = {
       step: async () =>
         pipelineSteps.imageScan(
           hasImage ? runtime.image : undefined,
-          runtime.root,
+          dockerBuildTarget(runtime),
         ),
       description: hasImage
         ? 'Trivy scans the image for HIGH and CRITICAL vulnerabilities that have a fix, and fails the build on them.'
@@ -82,9 +82,9 @@ const imageScan: RemediationGenerator = {
                   checkout(),
                   {
                     name: 'Build the image',
-                    run: `docker build -t ${context.profile.name}:scan ${
-                      runtime.root || '.'
-                    }`,
+                    run: `docker build -t ${
+                      context.profile.name
+                    }:scan ${dockerBuildTarget(runtime)}`,
                   },
                   {
                     uses: 'aquasecurity/trivy-action@0.28.0',

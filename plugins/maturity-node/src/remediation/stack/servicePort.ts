@@ -38,7 +38,16 @@ export async function servicePort(
   if (known && valid(known))
     return { port: known, from: 'the existing Dockerfile or manifests' };
   const prefix = root === '' ? '' : `${root}/`;
-  const files = (await tree.listFiles()).filter(f => f.startsWith(prefix));
+  const all = (await tree.listFiles()).filter(f => f.startsWith(prefix));
+  // A module with its own build file is another service's: its port is not ours.
+  const modules = all
+    .filter(f =>
+      /\/(pom\.xml|package\.json|go\.mod|build\.gradle(\.kts)?|Cargo\.toml|[^/]+\.csproj)$/.test(
+        f.slice(prefix.length),
+      ),
+    )
+    .map(f => f.split('/').slice(0, -1).join('/') + '/');
+  const files = all.filter(f => !modules.some(m => f.startsWith(m)));
   for (const f of files.filter(p =>
     /(^|\/)(docker-)?compose[\w.-]*\.ya?ml$/.test(p),
   )) {
@@ -106,7 +115,7 @@ export async function servicePort(
   if (frameworks.has('uvicorn') || files.some(f => f.endsWith('manage.py')))
     return { port: 8000, from: 'the uvicorn/Django default' };
   if (frameworks.has('flask')) return { port: 5000, from: 'the Flask default' };
-  if (files.some(f => f.endsWith('.csproj')))
+  if (all.some(f => f.endsWith('.csproj')))
     return { port: 8080, from: 'the ASP.NET Core default (8+)' };
   return undefined;
 }

@@ -20,6 +20,21 @@ export interface ServiceRuntime {
   start: StartCommand | { none: string };
   port?: { port: number; from: string };
   image: string;
+  /** The Dockerfile that builds the image: the service folder's, else the shallowest one there is. */
+  dockerfile: string;
+}
+
+/**
+ * What `docker build` is given: the service's folder, with `-f` when its
+ * Dockerfile lives elsewhere (docker/Dockerfile).
+ */
+export function dockerBuildTarget(runtime: ServiceRuntime): string {
+  const context = runtime.root === '' ? '.' : runtime.root;
+  const standard =
+    runtime.root === '' ? 'Dockerfile' : `${runtime.root}/Dockerfile`;
+  return runtime.dockerfile === standard
+    ? context
+    : `-f ${runtime.dockerfile} ${context}`;
 }
 
 export async function serviceRuntime(
@@ -38,8 +53,22 @@ export async function serviceRuntime(
     root,
     typeof known === 'number' ? known : undefined,
   );
+  const prefix = root === '' ? '' : `${root}/`;
+  const standard = `${prefix}Dockerfile`;
+  const existing = (await context.tree.listFiles())
+    .filter(
+      f =>
+        f.startsWith(prefix) &&
+        /(^|\/)Dockerfile$/.test(f) &&
+        !/(^|\/)(tests?|e2e|examples?)\//.test(f),
+    )
+    .sort((a, b) => a.split('/').length - b.split('/').length);
   return {
     root,
+    dockerfile:
+      existing.includes(standard) || existing.length === 0
+        ? standard
+        : existing[0],
     buildTool,
     test: buildTool
       ? await testCommand(context.tree, root, buildTool)

@@ -140,7 +140,22 @@ export async function startCommand(
           : 'no Go main package',
     };
   }
-  if (buildTool === 'maven' || buildTool === 'gradle') return { kind: 'jar' };
+  if (buildTool === 'maven') {
+    const pom = (await tree.readFile(inRoot(root, 'pom.xml'))) ?? '';
+    // An aggregator builds modules, not a jar of its own.
+    if (/<packaging>\s*pom\s*<\/packaging>/.test(pom)) {
+      const modules = [...pom.matchAll(/<module>([^<]+)<\/module>/g)].map(
+        m => m[1],
+      );
+      return {
+        none: `pom.xml aggregates modules (${modules.slice(0, 4).join(', ')}${
+          modules.length > 4 ? ', …' : ''
+        }): which one is the service? Name the entity after its folder`,
+      };
+    }
+    return { kind: 'jar' };
+  }
+  if (buildTool === 'gradle') return { kind: 'jar' };
   if (buildTool === 'cargo') {
     try {
       const cargo: any = parseToml(
