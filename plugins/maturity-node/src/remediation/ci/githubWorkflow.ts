@@ -69,6 +69,7 @@ export function imageJob(
 ): Record<string, unknown> {
   const ghcr = profile.registry === 'ghcr.io';
   const standard = root === '' ? 'Dockerfile' : `${root}/Dockerfile`;
+  // `root` here is the build context.
   return {
     'runs-on': 'ubuntu-latest',
     permissions: { contents: 'read', packages: 'write' },

@@ -114,7 +114,7 @@ async function pipelineFiles(
           entrypoint: [''],
         },
         script: [
-          `/kaniko/executor --context "$CI_PROJECT_DIR/${root}" --dockerfile "$CI_PROJECT_DIR/${runtime.dockerfile}" --destination "${runtime.image}:$CI_COMMIT_SHORT_SHA" --destination "${runtime.image}:latest"`,
+          `/kaniko/executor --context "$CI_PROJECT_DIR/${runtime.dockerContext}" --dockerfile "$CI_PROJECT_DIR/${runtime.dockerfile}" --destination "${runtime.image}:$CI_COMMIT_SHORT_SHA" --destination "${runtime.image}:latest"`,
         ],
         rules: [{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }],
       };
@@ -146,7 +146,12 @@ async function pipelineFiles(
   if (want.image)
     jobs.image = {
       ...(commands ? { needs: jobId } : {}),
-      ...imageJob(context.profile, runtime.image, root, runtime.dockerfile),
+      ...imageJob(
+        context.profile,
+        runtime.image,
+        runtime.dockerContext,
+        runtime.dockerfile,
+      ),
     };
   const name = want.tests ? 'ci' : 'image';
   return {

@@ -22,6 +22,8 @@ export interface ServiceRuntime {
   image: string;
   /** The Dockerfile that builds the image: the service folder's, else the shallowest one there is. */
   dockerfile: string;
+  /** The build context that Dockerfile's COPY sources are relative to. */
+  dockerContext: string;
 }
 
 /**
@@ -35,6 +37,37 @@ export function dockerBuildTarget(runtime: ServiceRuntime): string {
   return runtime.dockerfile === standard
     ? context
     : `-f ${runtime.dockerfile} ${context}`;
+}
+
+/**
+ * The folder a Dockerfile's COPY sources are relative to: the service's
+ * folder, or the Dockerfile's own (backend/Dockerfile copying `./app`).
+ */
+async function dockerContextOf(
+  context: RemediationContext,
+  dockerfile: string,
+  root: string,
+): Promise<string> {
+  const own = dockerfile.split('/').slice(0, -1).join('/');
+  if (own === root) return root;
+  const text = (await context.tree.readFile(dockerfile)) ?? '';
+  const sources = [
+    ...text.matchAll(
+      /^\s*(?:COPY|ADD)\s+(?!--from)(?:--\S+\s+)*(\S+)\s+\S+\s*$/gim,
+    ),
+  ]
+    .map(m => m[1].replace(/^\.\//, '').replace(/\/$/, ''))
+    .filter(src => src !== '.' && !src.includes('*') && !src.startsWith('$'));
+  if (sources.length === 0) return root;
+  const files = await context.tree.listFiles();
+  const exists = (dir: string, src: string) => {
+    const p = dir === '' ? src : `${dir}/${src}`;
+    return files.some(f => f === p || f.startsWith(`${p}/`));
+  };
+  return sources.every(src => exists(own, src)) &&
+    !sources.every(src => exists(root, src))
+    ? own
+    : root;
 }
 
 export async function serviceRuntime(
@@ -63,12 +96,14 @@ export async function serviceRuntime(
         !/(^|\/)(tests?|e2e|examples?)\//.test(f),
     )
     .sort((a, b) => a.split('/').length - b.split('/').length);
+  const dockerfile =
+    existing.includes(standard) || existing.length === 0
+      ? standard
+      : existing[0];
   return {
     root,
-    dockerfile:
-      existing.includes(standard) || existing.length === 0
-        ? standard
-        : existing[0],
+    dockerfile,
+    dockerContext: await dockerContextOf(context, dockerfile, root),
     buildTool,
     test: buildTool
       ? await testCommand(context.tree, root, buildTool)
