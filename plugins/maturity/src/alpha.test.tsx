@@ -1,10 +1,16 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
-import { mockApis, renderTestApp } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  mockApis,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import type { Entity } from '@backstage/catalog-model';
 import { maturityApiRef } from './api/MaturityApi';
-import {
+import maturityPlugin, {
   entityMaturityCard,
   entityMaturityContent,
   groupMaturityCard,
@@ -51,15 +57,17 @@ beforeAll(() =>
   ]),
 );
 
+type RenderOptions = NonNullable<Parameters<typeof renderTestApp>[0]>;
+
 function renderEntityPage(
   entity: Entity,
-  extensions: NonNullable<
-    Parameters<typeof renderTestApp>[0]
-  >['extensions'] = [],
+  extensions: RenderOptions['extensions'] = [],
+  config?: RenderOptions['config'],
 ) {
   return renderTestApp({
     extensions: [createTestEntityPage({ entity }), ...extensions],
     apis: apis() as any,
+    config,
   });
 }
 
@@ -96,5 +104,65 @@ describe('the plugin’s entity extensions on a test entity page', () => {
     expect(
       screen.getByRole('region', { name: /^Next: Bronze/ }),
     ).toContainElement(heading);
+  });
+});
+
+describe('the maturity card’s place on the Overview', () => {
+  it('is a content card unless the app configures another type', () => {
+    const type = EntityCardBlueprint.dataRefs.type;
+    expect(createExtensionTester(entityMaturityCard).get(type)).toBe('content');
+    expect(
+      createExtensionTester(entityMaturityCard, {
+        config: { type: 'info' },
+      }).get(type),
+    ).toBe('info');
+  });
+
+  // Another plugin's card, installed before this plugin as the catalog's
+  // own cards are in an app.
+  const otherPlugin = createFrontendPlugin({
+    pluginId: 'other',
+    extensions: [
+      EntityCardBlueprint.make({
+        name: 'other',
+        params: { loader: async () => <div>Another card</div> },
+      }),
+    ],
+  });
+
+  function renderOverview(extensionsConfig: object[]) {
+    return renderTestApp({
+      // the plugins themselves, so that the extensions have their real ids
+      features: [otherPlugin, maturityPlugin],
+      extensions: [createTestEntityPage({ entity: testEntity() })],
+      apis: apis() as any,
+      config: {
+        app: {
+          baseUrl: 'http://localhost:3000',
+          // an unknown extension id here fails the test app
+          extensions: [
+            ...extensionsConfig,
+            { 'entity-content:maturity/maturity': false },
+          ],
+        },
+        backend: { baseUrl: 'http://localhost:7007' },
+      },
+    });
+  }
+
+  /** Whether the first node comes before the second in the page. */
+  const isBefore = (a: Node, b: Node) =>
+    Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+
+  it('comes after the cards of plugins installed before it by default', async () => {
+    renderOverview([]);
+    const maturity = await screen.findByText('Roadmap maturity');
+    expect(isBefore(screen.getByText('Another card'), maturity)).toBe(true);
+  });
+
+  it('comes first when app.extensions lists it, as the demo app does', async () => {
+    renderOverview([{ 'entity-card:maturity/maturity': true }]);
+    const maturity = await screen.findByText('Roadmap maturity');
+    expect(isBefore(maturity, screen.getByText('Another card'))).toBe(true);
   });
 });

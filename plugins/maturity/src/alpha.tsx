@@ -42,10 +42,19 @@ export const maturityPage = PageBlueprint.make({
   },
 });
 
-/** The maturity card, on Component pages only. @alpha */
+/**
+ * The maturity card, on Component pages only: a content card (the Overview's
+ * wide main column). Its place is the app's to choose: list
+ * `entity-card:maturity/maturity` in `app.extensions` to put it before the
+ * catalog's own cards, and set `config.type: info` to move it to the narrow
+ * column beside the About card.
+ *
+ * @alpha
+ */
 export const entityMaturityCard = EntityCardBlueprint.make({
   name: 'maturity',
   params: {
+    type: 'content',
     filter: isMaturityAvailable,
     loader: () =>
       import('./components/EntityMaturityCard').then(m => (
