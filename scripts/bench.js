@@ -8,11 +8,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
+// Every benchmark lives in packages/bench (a private workspace), one folder
+// per subject; `yarn bench:peer`, `yarn bench:field` and
+// `yarn bench:remediation` run on their own.
 const benches = [
-  'plugins/maturity-common/bench/evaluate.bench.ts',
+  'packages/bench/src/evaluator/evaluate.bench.ts',
   'plugins/maturity-node/bench/detect.bench.ts',
-  'plugins/maturity-backend/bench/backend.bench.ts',
-  'packages/app/bench/overview.bench.ts',
+  'packages/bench/src/backend/backend.bench.ts',
+  'packages/bench/src/hostile/hostileRequests.bench.ts',
+  'packages/bench/src/overview/overview.bench.ts',
 ].filter(file => fs.existsSync(path.join(root, file)));
 
 let failed = 0;

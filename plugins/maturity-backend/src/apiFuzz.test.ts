@@ -144,7 +144,7 @@ const requestArbitrary = fc.record({
   ),
 });
 
-type Sent = fc.RecordValue<typeof requestArbitrary>;
+type Sent = typeof requestArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 function send(port: number, r: Sent): Promise<{ status: number; ms: number }> {
   const path = `/api/maturity${r.route

@@ -12,22 +12,22 @@
  *  - API latency under 20 concurrent clients: a page of 100 of the list, and
  *    one entity. Targets: p95 under 50 ms and 20 ms.
  *
- * Run: yarn bench (or node -r @backstage/cli/config/nodeTransform.cjs plugins/maturity-backend/bench/backend.bench.ts [N])
+ * Run: yarn bench (or node -r @backstage/cli/config/nodeTransform.cjs packages/bench/src/backend/backend.bench.ts [N])
  */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { type Knex } from 'knex';
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import maturityFeatures from '@roadmap/plugin-maturity-backend';
 import {
   hasPrometheus,
-  measureLatency,
-  postgresAvailable,
   startPrometheus,
 } from '@roadmap/plugin-maturity-node/testUtils';
-import { demoMaturityConfig } from '../src/__testUtils__/demo';
-import { syntheticCatalog } from '../src/__testUtils__/syntheticCatalog';
-import maturityFeatures from '../src';
+import { benchMaturityConfig } from '../shared/benchMaturityConfig';
+import { measureLatency } from '../shared/measureLatency';
+import { postgresAvailable } from '../shared/postgresAvailable';
+import { syntheticCatalog } from '../shared/syntheticCatalog';
 
 const N = Number(process.argv[2] ?? 10_000);
 const SERVICES = 50;
@@ -55,7 +55,7 @@ async function run(
       entities: syntheticCatalog(N, { prometheusServices: SERVICES }),
     }),
     mockServices.rootConfig.factory({
-      data: demoMaturityConfig({
+      data: benchMaturityConfig({
         prometheus: {
           servers: [{ url: prometheusUrl, availabilityWindow: '1h' }],
         },

@@ -4,10 +4,14 @@
  * realistic fact sets (deterministic seed). Prints evaluations per second
  * and peak RSS. Target: ≥ 50,000 evaluations per second on one core.
  *
- * Run: yarn bench (or node -r @backstage/cli/config/nodeTransform.cjs plugins/maturity-common/bench/evaluate.bench.ts)
+ * Run: yarn bench (or node -r @backstage/cli/config/nodeTransform.cjs packages/bench/src/evaluator/evaluate.bench.ts)
  */
 import type { Entity } from '@backstage/catalog-model';
-import { createEvaluator, defaultRubric, type Fact } from '../src';
+import {
+  createEvaluator,
+  defaultRubric,
+  type Fact,
+} from '@roadmap/plugin-maturity-common';
 
 const ENTITIES = 10_000;
 const ROUNDS = 5;

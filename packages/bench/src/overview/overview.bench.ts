@@ -17,7 +17,7 @@
  * Prints median and p95. Target: under 2 s. Exits 0 whenever it ran; non-zero
  * only when it could not run (no Chromium, backend did not start, ...).
  *
- * Run: yarn bench (or node -r @backstage/cli/config/nodeTransform.cjs packages/app/bench/overview.bench.ts [N] [LOADS])
+ * Run: yarn bench (or node -r @backstage/cli/config/nodeTransform.cjs packages/bench/src/overview/overview.bench.ts [N] [LOADS])
  * Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_PORT (default 7027),
  *      BENCH_KEEP=1 keeps the temp dir (seeded database, backend log).
  */
@@ -34,7 +34,8 @@ const TARGET_MS = 2000;
 const PORT = Number(process.env.BENCH_PORT ?? 7027);
 const BASE = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const root = path.resolve(__dirname, '../../..');
+// Run from the repository root (`yarn bench` does).
+const root = process.cwd();
 
 class CannotRun extends Error {}
 

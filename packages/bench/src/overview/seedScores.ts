@@ -1,24 +1,18 @@
 /*
  * Seeds a SQLite file with N scored services for the overview benchmark, the
- * way plugins/maturity-backend/bench/backend.bench.ts does: the real maturity
+ * way packages/bench/src/backend/backend.bench.ts does: the real maturity
  * plugin in a test backend (startTestBackend) scores N synthetic catalog
  * entities whose sources are the demo's example repositories, and writes
  * them through its own store and migrations. No Prometheus: those checks are
  * scored as unknown, which does not change the shape of the data the
  * overview reads.
  */
-/* eslint-disable @backstage/no-undeclared-imports -- a bench script, not
-   part of the app bundle: these backend packages resolve from the workspace
-   root (the app must not depend on backend code). */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory from 'knex';
 import maturityFeatures from '@roadmap/plugin-maturity-backend';
-// The backend bench's own config helper (demo repositories, no cluster).
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { demoMaturityConfig } from '@roadmap/plugin-maturity-backend/src/__testUtils__/demo';
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { syntheticCatalog } from '@roadmap/plugin-maturity-backend/src/__testUtils__/syntheticCatalog';
+import { benchMaturityConfig } from '../shared/benchMaturityConfig';
+import { syntheticCatalog } from '../shared/syntheticCatalog';
 
 /**
  * Writes the maturity plugin's database, with `n` scored services, to
@@ -41,7 +35,7 @@ export async function seedScores(
         catalogServiceMock.factory({ entities: syntheticCatalog(n) }),
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
-          data: demoMaturityConfig({
+          data: benchMaturityConfig({
             refresh: { batchSize: 250, concurrency: 8 },
             // The test backend's scheduler runs the refresh at start.
             schedule: { frequency: { hours: 24 }, timeout: { minutes: 30 } },

@@ -1,5 +1,5 @@
 import type { FootprintDelta } from './databaseFootprint';
-import type { LatencyResult } from '@roadmap/plugin-maturity-node/testUtils';
+import type { LatencyResult } from '../shared/measureLatency';
 
 /** The figures of one system (ours or the peer) on one database and catalog size. */
 export interface SystemFigures {

@@ -1,9 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import type { BenchDatabase } from './benchDatabase';
+import type { BenchDatabase } from '../shared/benchDatabase';
 import { databaseFootprint, footprintDelta } from './databaseFootprint';
 import type { SystemFigures } from './figures';
-import { measureLatency } from '@roadmap/plugin-maturity-node/testUtils';
-import { ManualScheduler } from './manualScheduler';
+import { measureLatency } from '../shared/measureLatency';
+import { ManualScheduler } from '../shared/manualScheduler';
 import { entityNames } from './measureOurs';
 import { PEER_CHECK_IDS, PEER_RETRIEVER_ID, startPeer } from './startPeer';
 import type { SyntheticCatalog } from './syntheticFacts';

@@ -12,7 +12,7 @@ import {
   maturityCollectorsExtensionPoint,
 } from '@roadmap/plugin-maturity-node';
 import type { Knex } from 'knex';
-import { ManualScheduler } from './manualScheduler';
+import { ManualScheduler } from '../shared/manualScheduler';
 import { type SyntheticCatalog, toMaturityFacts } from './syntheticFacts';
 
 /** The id of our plugin's scheduled refresh task. */
@@ -94,6 +94,8 @@ export async function startOurs(options: {
             },
             kubernetes: { enabled: false },
             refresh: { batchSize: 500 },
+            // The latency clients all send the same token.
+            api: { maxConcurrentRequestsPerClient: 1000 },
             schedule: {
               frequency: { hours: 24 },
               timeout: { minutes: 30 },

@@ -252,10 +252,20 @@ export class ScoreStore {
       applyScoreFilters(qb, { entityRefs: query.entityRefs });
       return (await qb).map((r: Record<string, string>) => r[column]);
     };
-    const [owners, systems, kinds, types, lifecycles, levels] =
-      await Promise.all(
-        ['owner', 'system', 'kind', 'type', 'lifecycle', 'level'].map(distinct),
-      );
+    // One after another: inside a read transaction they share one
+    // connection, which runs one statement at a time anyway.
+    const values: string[][] = [];
+    for (const column of [
+      'owner',
+      'system',
+      'kind',
+      'type',
+      'lifecycle',
+      'level',
+    ]) {
+      values.push(await distinct(column));
+    }
+    const [owners, systems, kinds, types, lifecycles, levels] = values;
     return { owners, systems, kinds, types, lifecycles, levels };
   }
 

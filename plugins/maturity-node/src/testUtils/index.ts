@@ -1,7 +1,7 @@
 /**
- * Test and benchmark utilities of the maturity node library: a real
- * Prometheus for collector tests, API latency under concurrent clients, the
- * PostgreSQL server to use. Not for production code.
+ * Test utilities of the maturity node library: a real Prometheus (Debian's
+ * `prometheus`, on a loopback port with given series and rules) for the
+ * tests of every package that reads Prometheus. Not for production code.
  *
  * @packageDocumentation
  */
@@ -11,10 +11,3 @@ export {
   freePort,
   type RunningPrometheus,
 } from './startPrometheus';
-export {
-  measureLatency,
-  percentile,
-  type LatencyRequest,
-  type LatencyResult,
-} from './measureLatency';
-export { postgresAvailable } from './postgresAvailable';
