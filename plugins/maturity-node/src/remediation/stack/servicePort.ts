@@ -46,7 +46,7 @@ export async function servicePort(
         f.slice(prefix.length),
       ),
     )
-    .map(f => f.split('/').slice(0, -1).join('/') + '/');
+    .map(f => `${f.split('/').slice(0, -1).join('/')}/`);
   const files = all.filter(f => !modules.some(m => f.startsWith(m)));
   for (const f of files.filter(p =>
     /(^|\/)(docker-)?compose[\w.-]*\.ya?ml$/.test(p),
