@@ -6,6 +6,7 @@ import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
 import { MaturityDatabase } from '../database/MaturityDatabase';
 import type { ScoreRecord } from '../database/ScoreStore';
+import { scoreDigest } from '../scoring/scoreDigest';
 
 /** A score record of a test component, with a passing CI check. */
 export function scoreRecord(
@@ -60,7 +61,11 @@ export async function saveScores(
     await db.transaction(async stores => {
       const ids = await stores.snapshots.insert([record]);
       await stores.scores.upsert([
-        { record, snapshotId: ids.get(record.entityRef)! },
+        {
+          record,
+          snapshotId: ids.get(record.entityRef)!,
+          digest: scoreDigest(record),
+        },
       ]);
     });
   }

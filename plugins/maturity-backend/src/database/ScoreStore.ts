@@ -35,6 +35,13 @@ export interface ScoreRecord extends ScoredEntityFields {
   scoredAt: Date;
 }
 
+/** A scoring to make current, with the id of its snapshot and its digest. */
+export interface CurrentScoreWrite {
+  record: ScoreRecord;
+  snapshotId: string;
+  digest: string;
+}
+
 /** A current score with its stored results. */
 export interface StoredScore extends ScoreSummary {
   detail: StoredScoreDetail;
@@ -70,8 +77,17 @@ function summaryOf(record: ScoreRecord, snapshotId: string): ScoreSummary {
   return { ...fields, snapshotId, scoredAt: scoredAt.toISOString() };
 }
 
-function parseSummary(json: string): ScoreSummary {
-  return JSON.parse(json) as ScoreSummary;
+type SummaryRow = {
+  summary: string;
+  confirmed_at?: Date | number | string | null;
+};
+
+function parseSummary(row: SummaryRow): ScoreSummary {
+  const summary = JSON.parse(row.summary) as ScoreSummary;
+  if (row.confirmed_at) {
+    summary.confirmedAt = fromDatabaseTimestamp(row.confirmed_at).toISOString();
+  }
+  return summary;
 }
 
 /**
@@ -88,11 +104,9 @@ export class ScoreStore {
    * entity. Pillar rows are rewritten only for entities whose pillar scores
    * changed. Call inside a transaction.
    */
-  async upsert(
-    records: { record: ScoreRecord; snapshotId: string }[],
-  ): Promise<void> {
+  async upsert(records: CurrentScoreWrite[]): Promise<void> {
     if (records.length === 0) return;
-    const rows = records.map(({ record, snapshotId }) => ({
+    const rows = records.map(({ record, snapshotId, digest }) => ({
       entity_ref: record.entityRef,
       kind: record.kind,
       namespace: record.namespace,
@@ -111,6 +125,8 @@ export class ScoreStore {
       rubric_hash: record.rubricHash,
       snapshot_id: snapshotId,
       scored_at: record.scoredAt,
+      confirmed_at: record.scoredAt,
+      results_digest: digest,
       summary: JSON.stringify(summaryOf(record, snapshotId)),
     }));
     for (const chunk of rowChunks(this.db, rows)) {
@@ -180,9 +196,47 @@ export class ScoreStore {
     }
   }
 
+  /** The digest of each entity's current results (entities without a score are absent). */
+  async digests(entityRefs: string[]): Promise<Map<string, string | null>> {
+    const result = new Map<string, string | null>();
+    for (const chunk of rowChunks(
+      this.db,
+      entityRefs.map(ref => ({ ref })),
+    )) {
+      const rows: { entity_ref: string; results_digest: string | null }[] =
+        await this.db('maturity_scores')
+          .whereIn(
+            'entity_ref',
+            chunk.map(c => c.ref),
+          )
+          .select('entity_ref', 'results_digest');
+      for (const r of rows) result.set(r.entity_ref, r.results_digest);
+    }
+    return result;
+  }
+
+  /**
+   * Records that a scoring at `at` found these entities' current results
+   * again: one statement, and nothing else is written. Call inside a
+   * transaction.
+   */
+  async confirm(entityRefs: string[], at: Date): Promise<void> {
+    for (const chunk of rowChunks(
+      this.db,
+      entityRefs.map(ref => ({ ref })),
+    )) {
+      await this.db('maturity_scores')
+        .whereIn(
+          'entity_ref',
+          chunk.map(c => c.ref),
+        )
+        .update({ confirmed_at: at });
+    }
+  }
+
   /** The current score of an entity with its results. */
   async get(entityRef: string): Promise<StoredScore | undefined> {
-    const row: { summary: string; snapshot_detail: string | null } | undefined =
+    const row: (SummaryRow & { snapshot_detail: string | null }) | undefined =
       await this.db('maturity_scores')
         .leftJoin(
           'maturity_snapshots',
@@ -192,13 +246,14 @@ export class ScoreStore {
         .where({ 'maturity_scores.entity_ref': entityRef })
         .first(
           'maturity_scores.summary',
+          'maturity_scores.confirmed_at',
           'maturity_snapshots.detail as snapshot_detail',
         );
     if (!row) return undefined;
     const detail: StoredScoreDetail = row.snapshot_detail
       ? JSON.parse(row.snapshot_detail)
       : { results: [], nextSteps: [], sources: [] };
-    return { ...parseSummary(row.summary), detail };
+    return { ...parseSummary(row), detail };
   }
 
   /** A filtered, sorted page of current scores, and how many match. */
@@ -230,12 +285,12 @@ export class ScoreStore {
       .offset(Math.max(0, Math.trunc(query.offset ?? 0)), { skipBinding: true })
       .limit(Math.max(0, Math.trunc(query.limit ?? 100)), { skipBinding: true })
       .as('page');
-    const rows: { summary: string }[] = await this.db('maturity_scores')
+    const rows: SummaryRow[] = await this.db('maturity_scores')
       .join(page, 'page.entity_ref', 'maturity_scores.entity_ref')
-      .select('maturity_scores.summary')
+      .select('maturity_scores.summary', 'maturity_scores.confirmed_at')
       .modify(qb => ordered(qb, 'maturity_scores'));
     return {
-      items: rows.map(r => parseSummary(r.summary)),
+      items: rows.map(parseSummary),
       totalCount: Number(count),
     };
   }
@@ -308,10 +363,11 @@ export class ScoreStore {
 
   /** Every current score's overall, level and pillar scores, for the metrics gauges. */
   async samples(): Promise<ScoreSummary[]> {
-    const rows: { summary: string }[] = await this.db('maturity_scores').select(
+    const rows: SummaryRow[] = await this.db('maturity_scores').select(
       'summary',
+      'confirmed_at',
     );
-    return rows.map(r => parseSummary(r.summary));
+    return rows.map(parseSummary);
   }
 
   /** The ref of every scored entity. */

@@ -4,6 +4,9 @@ import { fromDatabaseTimestamp } from './fromDatabaseTimestamp';
 import { rowChunks } from './rowChunks';
 import type { ScoreRecord } from './ScoreStore';
 
+// What counts as meeting a check: it passes, is waived, or does not apply.
+const PASSING = new Set(['pass', 'exempt', 'not-applicable']);
+
 /** An entity's score at some point in the past. */
 export interface ScoreBaseline {
   score: number;
@@ -30,6 +33,11 @@ export class SnapshotStore {
       level: record.level,
       pillar_scores: JSON.stringify(record.pillars),
       detail: JSON.stringify(record.detail),
+      passed_checks: record.detail.results
+        .filter(r => PASSING.has(r.status))
+        .map(r => r.checkId)
+        .sort()
+        .join(','),
       rubric_hash: record.rubricHash,
       scored_at: record.scoredAt,
     }));

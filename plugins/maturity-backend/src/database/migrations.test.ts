@@ -295,4 +295,52 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
     expect(await count(knex, 'maturity_scores')).toBe(2);
     expect(await count(knex, 'maturity_refresh_state')).toBe(1);
   });
+
+  it('20261201120000_snapshots_on_change backfills what a step-function history needs, and goes down', async () => {
+    const knex = await databases.init(id);
+    for (const name of [
+      '20261124140000_init',
+      '20261124160000_sort_indexes',
+      '20261124200000_score_summary',
+      '20261130100000_results_once',
+      '20261201100000_backfill_summaries_and_retries',
+    ]) {
+      await up(knex, name);
+    }
+    const snapshotId = await insertSnapshot(
+      knex,
+      'component:default/api',
+      JSON.stringify({
+        results: [
+          { checkId: 'ci.tests', status: 'pass' },
+          { checkId: 'rel.chaos', status: 'exempt' },
+          { checkId: 'obs.alerts', status: 'fail' },
+          { checkId: 'prom.slo', status: 'unknown' },
+        ],
+      }),
+    );
+    await insertScore(knex, 'api', snapshotId, null, { summary: '{}' });
+
+    await up(knex, '20261201120000_snapshots_on_change');
+    await expect(
+      knex('maturity_snapshots').first('passed_checks'),
+    ).resolves.toEqual({ passed_checks: 'ci.tests,rel.chaos' });
+    const score = await knex('maturity_scores').first(
+      'confirmed_at',
+      'scored_at',
+      'results_digest',
+    );
+    expect(new Date(score.confirmed_at).getTime()).toBe(scoredAt.getTime());
+    expect(score.results_digest).toBeNull();
+
+    await knex.migrate.down({ directory });
+    expect(await columnNames(knex, 'maturity_snapshots')).not.toContain(
+      'passed_checks',
+    );
+    expect(await columnNames(knex, 'maturity_scores')).not.toContain(
+      'confirmed_at',
+    );
+    expect(await count(knex, 'maturity_scores')).toBe(1);
+    expect(await count(knex, 'maturity_snapshots')).toBe(1);
+  });
 });

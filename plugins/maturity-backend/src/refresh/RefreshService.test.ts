@@ -174,8 +174,62 @@ describe.each(databases.eachSupportedId())('RefreshService on %p', id => {
     entities[1].metadata.annotations = { 'backstage.io/techdocs-ref': 'dir:.' };
     const summary = await service.run();
     expect(summary.scored).toBe(1);
-    expect(await db.snapshots.history('component:default/b')).toHaveLength(2);
-    expect(await db.snapshots.history('component:default/a')).toHaveLength(1);
+    // Scored again, with the same results: confirmed, no new history point.
+    const b = await db.scores.get('component:default/b');
+    expect(b).toMatchObject({
+      scoredAt: '2026-11-24T10:00:00.000Z',
+      confirmedAt: '2026-11-24T10:05:00.000Z',
+    });
+    expect(await db.snapshots.history('component:default/b')).toHaveLength(1);
+    expect((await db.scores.get('component:default/a'))?.confirmedAt).toBe(
+      '2026-11-24T10:00:00.000Z',
+    );
+  });
+
+  it('keeps history as a step function: a snapshot only when results change', async () => {
+    let clock = new Date('2026-11-24T10:00:00Z');
+    const prometheus = { fail: false };
+    const { db, service } = await setup(
+      [component('a'), component('b')],
+      [collector('repository'), collector('prometheus', prometheus)],
+      () => clock,
+    );
+    const hour = (h: number) => new Date(Date.UTC(2026, 10, 24, 10 + h, 1));
+    await service.run();
+    // Three hourly refreshes: b's Prometheus goes down in the second.
+    for (const h of [1, 2, 3]) {
+      clock = hour(h);
+      prometheus.fail = h === 2;
+      await service.run();
+    }
+    const history = async (name: string) =>
+      (await db.snapshots.history(`component:default/${name}`)).map(p => [
+        p.scoredAt,
+        p.score,
+      ]);
+    expect(await history('a')).toEqual([
+      ['2026-11-24T10:00:00.000Z', 100],
+      [hour(2).toISOString(), 50],
+      [hour(3).toISOString(), 100],
+    ]);
+    const a = await db.scores.get('component:default/a');
+    expect(a).toMatchObject({
+      score: 100,
+      scoredAt: hour(3).toISOString(),
+      confirmedAt: hour(3).toISOString(),
+    });
+    // The list says when each score was last confirmed.
+    const listed = await db.scores.list({ orderBy: 'name', order: 'asc' });
+    expect(listed.items.map(i => i.confirmedAt)).toEqual([
+      hour(3).toISOString(),
+      hour(3).toISOString(),
+    ]);
+    // Movers read the step function: a's score as of hour 1 is its first.
+    const baselines = await db.snapshots.baselines(
+      ['component:default/a'],
+      hour(1),
+    );
+    expect(baselines.get('component:default/a')?.score).toBe(100);
   });
 
   it('refuses to refresh an entity the catalog does not have', async () => {
@@ -222,7 +276,11 @@ describe.each(databases.eachSupportedId())('RefreshService on %p', id => {
     clock = new Date('2026-11-24T11:02:30Z');
     const retried = await service.run();
     expect(retried).toMatchObject({ scored: 3, failed: 0 });
-    expect(await db.snapshots.history('component:default/a')).toHaveLength(2);
+    // The same results as before the fault: confirmed, one point of history.
+    expect(await db.snapshots.history('component:default/a')).toHaveLength(1);
+    expect((await db.scores.get('component:default/a'))?.confirmedAt).toBe(
+      '2026-11-24T11:02:30.000Z',
+    );
   });
 
   it('closes the run and leaves no lease behind when rescheduling a failed entity fails too', async () => {

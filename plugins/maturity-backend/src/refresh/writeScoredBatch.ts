@@ -1,6 +1,7 @@
 import type { StoredFacts } from '../database/FactStore';
 import type { MaturityDatabase } from '../database/MaturityDatabase';
 import type { ScoreRecord } from '../database/ScoreStore';
+import { scoreDigest } from '../scoring/scoreDigest';
 
 /** One scored entity, ready to be written with its inputs. */
 export interface ScoredItem {
@@ -12,8 +13,10 @@ export interface ScoredItem {
 }
 
 /**
- * Writes a batch of scorings in one transaction: the snapshots, the current
- * scores, the facts they were computed from and the end of their leases —
+ * Writes a batch of scorings in one transaction: a snapshot and a new
+ * current score for each entity whose results changed (the others' current
+ * scores are only confirmed, so history is a step function), the facts they
+ * were computed from and the end of their leases —
  * all of it, or (on any error) none, so a failed write leaves every previous
  * score and its history as they were. Entities whose lease was taken over
  * meanwhile (this replica was too slow) are left out and returned as lost.
@@ -21,20 +24,38 @@ export interface ScoredItem {
 export async function writeScoredBatch(
   db: MaturityDatabase,
   options: { leaseOwner: string; items: ScoredItem[] },
-): Promise<{ written: ScoredItem[]; lost: string[] }> {
+): Promise<{ written: ScoredItem[]; changed: string[]; lost: string[] }> {
   return db.transaction(async stores => {
     const refs = options.items.map(i => i.record.entityRef);
     const held = await stores.queue.lockHeld(refs, options.leaseOwner);
     const written = options.items.filter(i => held.has(i.record.entityRef));
+    const current = await stores.scores.digests(
+      written.map(i => i.record.entityRef),
+    );
+    const digests = new Map(
+      written.map(i => [i.record.entityRef, scoreDigest(i.record)]),
+    );
+    const isNew = (i: ScoredItem) =>
+      current.get(i.record.entityRef) !== digests.get(i.record.entityRef);
+    const changed = written.filter(isNew);
     const snapshotIds = await stores.snapshots.insert(
-      written.map(i => i.record),
+      changed.map(i => i.record),
     );
     await stores.scores.upsert(
-      written.map(i => ({
+      changed.map(i => ({
         record: i.record,
         snapshotId: snapshotIds.get(i.record.entityRef)!,
+        digest: digests.get(i.record.entityRef)!,
       })),
     );
+    // All of a batch is scored at the same time.
+    const repeats = written.filter(i => !isNew(i));
+    if (repeats.length > 0) {
+      await stores.scores.confirm(
+        repeats.map(i => i.record.entityRef),
+        repeats[0].record.scoredAt,
+      );
+    }
     await stores.facts.save(
       written.flatMap(i =>
         i.facts.map(facts => ({ entityRef: i.record.entityRef, facts })),
@@ -47,6 +68,10 @@ export async function writeScoredBatch(
         fingerprint: i.fingerprint,
       })),
     );
-    return { written, lost: refs.filter(r => !held.has(r)) };
+    return {
+      written,
+      changed: changed.map(i => i.record.entityRef),
+      lost: refs.filter(r => !held.has(r)),
+    };
   });
 }

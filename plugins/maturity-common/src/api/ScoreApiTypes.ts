@@ -33,8 +33,13 @@ export interface ScoreSummary {
   pillars: Record<string, number>;
   rubricHash: string;
   snapshotId: string;
-  /** ISO 8601. */
+  /** When this score was computed (its snapshot's time), ISO 8601. */
   scoredAt: string;
+  /**
+   * When a scoring last confirmed it, ISO 8601: later than `scoredAt` when
+   * refreshes since found the same results (history keeps only changes).
+   */
+  confirmedAt?: string;
 }
 
 /**

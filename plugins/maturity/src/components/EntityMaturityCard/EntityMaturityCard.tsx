@@ -132,7 +132,7 @@ export function EntityMaturityCard(props: {
             mt: 1,
           }}
         >
-          <ScoredAt at={value.scoredAt} />
+          <ScoredAt at={value.confirmedAt ?? value.scoredAt} />
           {scoreNow}
         </Box>
         {refresh.error && <ResponseErrorPanel error={refresh.error} />}

@@ -57,6 +57,7 @@ export function EntityMaturityContent() {
           <TrendCard
             entityRef={entityRef}
             snapshotId={score.value.snapshotId}
+            confirmedAt={score.value.confirmedAt}
             levels={rubric.value!.levels}
           />
         </Grid>

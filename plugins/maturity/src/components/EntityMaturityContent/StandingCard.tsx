@@ -56,7 +56,7 @@ export function StandingCard(props: {
         levels={rubric.levels}
       />
       <PillarBars pillars={rubric.pillars} scores={score.pillars} />
-      <ScoredAt at={score.scoredAt} />
+      <ScoredAt at={score.confirmedAt ?? score.scoredAt} />
       {down.map(s => (
         <Alert key={s.source} severity="warning" sx={{ mt: 1 }}>
           {s.source} was unavailable ({s.message ?? 'no answer'})

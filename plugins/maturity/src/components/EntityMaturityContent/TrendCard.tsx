@@ -16,6 +16,8 @@ import { ScoreTrendChart } from '../ScoreTrendChart';
 export function TrendCard(props: {
   entityRef: string;
   snapshotId: string;
+  /** When the current score was last confirmed. */
+  confirmedAt?: string;
   levels: Pick<Level, 'id' | 'title'>[];
 }) {
   const api = useApi(maturityApiRef);
@@ -29,7 +31,11 @@ export function TrendCard(props: {
       {history.loading && <Progress />}
       {history.error && <ResponseErrorPanel error={history.error} />}
       {history.value && (
-        <ScoreTrendChart history={history.value} levels={props.levels} />
+        <ScoreTrendChart
+          history={history.value}
+          levels={props.levels}
+          until={props.confirmedAt}
+        />
       )}
     </InfoCard>
   );

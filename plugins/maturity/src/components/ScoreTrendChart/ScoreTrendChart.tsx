@@ -16,13 +16,17 @@ const day = (iso: string) => iso.slice(0, 10);
 
 /**
  * Score and level over time, from the history API, with a sentence that
- * says the same for screen readers.
+ * says the same for screen readers. History keeps a point only when the
+ * results changed, so both lines are steps, drawn on to `until` (when the
+ * current score was last confirmed).
  *
  * @public
  */
 export function ScoreTrendChart(props: {
   history: ScoreHistoryPoint[];
   levels: Pick<Level, 'id' | 'title'>[];
+  /** ISO 8601: the current score still held then. */
+  until?: string;
 }) {
   const { history, levels } = props;
   if (history.length === 0) {
@@ -42,6 +46,9 @@ export function ScoreTrendChart(props: {
   }));
   const first = history[0];
   const last = history[history.length - 1];
+  if (props.until && day(props.until) > day(last.scoredAt)) {
+    data.push({ ...data[data.length - 1], at: day(props.until) });
+  }
   return (
     <Box>
       <Typography variant="body2" id="maturity-trend-summary" paragraph>
@@ -81,7 +88,7 @@ export function ScoreTrendChart(props: {
             <Legend />
             <Line
               yAxisId="score"
-              type="monotone"
+              type="stepAfter"
               dataKey="score"
               name="Score"
               stroke="#1f77b4"

@@ -149,8 +149,8 @@ export function ScoresTable(props: {
                 </TableCell>
                 <PillarScoreCells service={s} pillars={pillars} />
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  <time dateTime={s.scoredAt}>
-                    {new Date(s.scoredAt).toLocaleDateString()}
+                  <time dateTime={s.confirmedAt ?? s.scoredAt}>
+                    {new Date(s.confirmedAt ?? s.scoredAt).toLocaleDateString()}
                   </time>
                 </TableCell>
               </TableRow>
