@@ -14,6 +14,7 @@ import { readMaturityConfig } from './config/readMaturityConfig';
 import { MaturityDatabase } from './database/MaturityDatabase';
 import { MaturityMetrics } from './metrics/MaturityMetrics';
 import { RefreshService } from './refresh/RefreshService';
+import { RemediationPlanService } from './service/RemediationPlanService';
 import { ReportService } from './service/ReportService';
 import { ScoreService } from './service/ScoreService';
 import { createRouter } from './router';
@@ -55,6 +56,7 @@ export const maturityPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        urlReader: coreServices.urlReader,
         metrics: metricsServiceRef,
         rubricService: maturityRubricServiceRef,
       },
@@ -93,6 +95,14 @@ export const maturityPlugin = createBackendPlugin({
           rubric,
         });
         const reports = new ReportService({ scores, rubric });
+        const remediation = new RemediationPlanService({
+          catalog: deps.catalog,
+          urlReader: deps.urlReader,
+          rubric,
+          maxFileSize: config.getOptionalNumber(
+            'maturity.repository.maxFileSize',
+          ),
+        });
 
         // The gauges start from what is stored, so a restart shows no gap.
         metrics.setScores(await db.scores.samples());
@@ -132,6 +142,7 @@ export const maturityPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             scores,
             reports,
+            remediation,
             rubric,
             maxConcurrentRequestsPerClient:
               settings.api.maxConcurrentRequestsPerClient,

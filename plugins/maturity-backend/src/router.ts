@@ -12,11 +12,20 @@ import {
   parseMoversDays,
   parseReportQuery,
 } from './api/parseHistoryQuery';
+import { boundedText } from './api/boundedInputs';
 import { parseInput } from './api/parseInput';
 import { parseScoreQuery } from './api/parseScoreQuery';
 import { requestLimiter } from './api/requestLimiter';
+import type { RemediationPlanService } from './service/RemediationPlanService';
 import type { ReportService } from './service/ReportService';
 import type { ScoreService } from './service/ScoreService';
+
+const remediationPlanRequest = z
+  .object({
+    entityRef: boundedText('entityRef', 255).min(1, 'entityRef is required'),
+    checks: z.array(boundedText('checks', 100)).max(100).default([]),
+  })
+  .strict();
 
 /**
  * The plugin's HTTP API under /api/maturity. Thin: it validates input
@@ -28,6 +37,7 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   scores: ScoreService;
   reports: ReportService;
+  remediation: RemediationPlanService;
   rubric: Rubric;
   /** Requests one client may have in flight at once. */
   maxConcurrentRequestsPerClient: number;
@@ -121,6 +131,12 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req);
     const markdown = await reports.groupReport(ref, { credentials, since });
     res.type('text/markdown; charset=utf-8').send(markdown);
+  });
+
+  router.post('/remediation/plan', async (req, res) => {
+    const body = parseInput(remediationPlanRequest, req.body, 'plan request');
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await options.remediation.plan(body, { credentials }));
   });
 
   router.get('/groups/:namespace/:name', async (req, res) => {

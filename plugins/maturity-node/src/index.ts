@@ -1,13 +1,23 @@
 /**
- * Node library of the Roadmap Maturity plugins: the collector contract and
- * extension point, the repository tree abstraction and the repository
- * detectors.
+ * Node library of the Roadmap Maturity plugins — its public surface is the
+ * contract between the backend plugin, the scaffolder module, the CLI and
+ * adopters' modules:
+ *
+ * - collectors: the `MaturityCollector` contract and the
+ *   `maturityCollectorsExtensionPoint`;
+ * - the effective rubric: `maturityRubricServiceRef` and its default;
+ * - repository trees and the repository detectors (`detectRepositoryFacts`);
+ * - the Prometheus collector;
+ * - remediation: `planRemediation`, its validators and the service a plan
+ *   is for.
  *
  * @packageDocumentation
  */
 
 export * from './collectors/MaturityCollector';
 export * from './collectors/maturityCollectorsExtensionPoint';
+export * from './rubric/MaturityRubricService';
+export * from './rubric/DefaultMaturityRubricService';
 export * from './tree/RepositoryTree';
 export * from './tree/InMemoryRepositoryTree';
 export * from './tree/FileSystemRepositoryTree';
@@ -16,27 +26,26 @@ export * from './detectors/detectRepositoryFacts';
 export * from './prometheus/PrometheusClient';
 export * from './prometheus/PrometheusCollector';
 export * from './prometheus/prometheusServersFromConfig';
-export * from './prometheus/ruleSelectsService';
-export * from './detectors/renderHelmTemplate';
-export { Signals } from './detectors/Signals';
-export {
-  classifyAction,
-  classifyCommand,
-  classifyTemplate,
-  type StepCapability,
-} from './detectors/ci/classifyStep';
-export * from './remediation/RemediationGenerator';
-export * from './remediation/RepositoryProfile';
-export * from './remediation/OverlayRepositoryTree';
+export type {
+  GeneratedFile,
+  RemediationContext,
+  RemediationGenerator,
+  GeneratorResult,
+  RemediationService,
+} from './remediation/RemediationGenerator';
 export * from './remediation/planRemediation';
-export * from './remediation/pullRequestText';
-export * from './remediation/generators/remediationGenerators';
-export * from './remediation/stack/buildStack';
-export * from './remediation/escaping/kubernetesName';
-export * from './remediation/escaping/promqlString';
-export * from './remediation/escaping/relabelReplacement';
-export * from './remediation/escaping/alertName';
-export * from './remediation/monitoring/alertRuleGroups';
-export * from './remediation/monitoring/grafanaDashboard';
-export * from './rubric/MaturityRubricService';
-export * from './rubric/DefaultMaturityRubricService';
+export {
+  remediationServiceOf,
+  repositoryCheckFor,
+} from './remediation/remediationService';
+export { defaultRemediationValidators } from './remediation/validation/defaultRemediationValidators';
+export { validateChange } from './remediation/validation/validateChange';
+export type {
+  RemediationValidator,
+  ValidationFinding,
+  ValidationRequest,
+  ValidationResult,
+} from './remediation/validation/RemediationValidator';
+export { workloadCandidates } from './remediation/targeting/workloadCandidates';
+export { notFirstParty } from './remediation/targeting/firstParty';
+export type { WorkloadCandidate } from './remediation/targeting/WorkloadCandidate';

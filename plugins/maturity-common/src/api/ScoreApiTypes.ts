@@ -171,3 +171,27 @@ export interface GroupRollupResponse {
     pillars: Record<string, number>;
   };
 }
+
+/**
+ * `POST /remediation/plan` (body `{ entityRef, checks }`): what the pull
+ * request of "Fix it" would contain, planned without writing anything.
+ *
+ * @public
+ */
+export interface RemediationPlanResponse {
+  /** The checks the files fix, verified by re-running the detectors. */
+  checks: { id: string; title: string; docs?: string }[];
+  /** Requested checks that are not fixed, with a reason a person can act on. */
+  skipped: { id: string; reason: string }[];
+  files: {
+    path: string;
+    action: 'create' | 'update';
+    content: string;
+    /** For updates: a unified diff against the repository's file. */
+    diff?: string;
+    description: string;
+  }[];
+  pullRequest: { title: string; body: string };
+  /** Validators that could not run where the plan was made, with the reason. */
+  unvalidated: string[];
+}

@@ -10,11 +10,9 @@ import { missingInCi, missingTools } from './__testUtils__/systemTools';
 import { removedLines } from './__testUtils__/planFor';
 import type { RepositoryTree } from '../tree/RepositoryTree';
 import { OverlayRepositoryTree } from './OverlayRepositoryTree';
-import {
-  defaultRemediationValidators,
-  planRemediation,
-  validateChange,
-} from './planRemediation';
+import { planRemediation } from './planRemediation';
+import { defaultRemediationValidators } from './validation/defaultRemediationValidators';
+import { validateChange } from './validation/validateChange';
 import type { GeneratedFile } from './RemediationGenerator';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../examples/repos');

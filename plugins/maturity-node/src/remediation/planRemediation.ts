@@ -21,21 +21,6 @@ import { defaultRemediationValidators } from './validation/defaultRemediationVal
 import type { RemediationValidator } from './validation/RemediationValidator';
 import { validateChange } from './validation/validateChange';
 
-export type {
-  RemediationValidator,
-  ValidationFinding,
-  ValidationRequest,
-  ValidationResult,
-} from './validation/RemediationValidator';
-export { defaultRemediationValidators } from './validation/defaultRemediationValidators';
-export { validateChange } from './validation/validateChange';
-// Which workload a plan aims at, for tools that report on plans (the
-// remediation benchmark).
-export { workloadCandidates } from './targeting/workloadCandidates';
-export { notFirstParty } from './targeting/firstParty';
-export type { WorkloadCandidate } from './targeting/WorkloadCandidate';
-export { remediationServiceOf, repositoryCheckFor } from './remediationService';
-
 /**
  * The files that close a service's gaps, and the pull request that proposes
  * them.

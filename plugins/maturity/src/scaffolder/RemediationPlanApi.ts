@@ -4,28 +4,15 @@ import {
   type FetchApi,
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import type { RemediationPlanResponse } from '@roadmap/plugin-maturity-common';
 
 /**
  * What a pull request of "Fix it" would contain, planned without writing
- * anything: the checks it fixes, the ones it skips and why, every file (an
- * update with its diff).
+ * anything (the backend's `RemediationPlanResponse`).
  *
  * @public
  */
-export interface RemediationPlanPreview {
-  checks: { id: string; title: string }[];
-  skipped: { id: string; reason: string }[];
-  files: {
-    path: string;
-    action: 'create' | 'update';
-    content: string;
-    diff?: string;
-    description: string;
-  }[];
-  pullRequest: { title: string; body: string };
-  /** Validators the backend could not run, with the reason. */
-  unvalidated: string[];
-}
+export type RemediationPlanPreview = RemediationPlanResponse;
 
 /**
  * Plans a remediation through the maturity backend

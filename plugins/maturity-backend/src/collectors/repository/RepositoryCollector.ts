@@ -10,11 +10,8 @@ import {
   type MaturityCollector,
 } from '@roadmap/plugin-maturity-node';
 import pLimit from 'p-limit';
+import { readRepositoryFiles } from './readRepositoryFiles';
 import { sourceLocationOf } from './sourceLocationOf';
-
-// Vendored and generated folders never say anything about the service.
-const SKIPPED =
-  /(^|\/)(node_modules|vendor|\.git|dist|build|target|out|\.next|coverage)\//;
 
 type TreeFacts = { facts: Fact[]; etag: string };
 
@@ -87,21 +84,15 @@ export class RepositoryCollector implements MaturityCollector {
     etag: string | undefined,
     request: CollectRequest,
   ): Promise<TreeFacts> {
-    const maxFileSize = this.deps.maxFileSize ?? 1_000_000;
-    const tree = await this.deps.urlReader.readTree(location, {
-      etag,
-      signal: request.signal as any,
-      filter: (path, info) =>
-        !SKIPPED.test(path) && (info?.size ?? 0) <= maxFileSize,
-    });
-    const files: Record<string, string> = {};
-    for (const file of await tree.files()) {
-      files[file.path] = (await file.content()).toString('utf8');
-    }
+    const { files, etag: treeEtag } = await readRepositoryFiles(
+      this.deps.urlReader,
+      location,
+      { etag, signal: request.signal, maxFileSize: this.deps.maxFileSize },
+    );
     const detected = await detectRepositoryFacts(
       new InMemoryRepositoryTree(files),
       { now: request.now },
     );
-    return { facts: detected.facts, etag: tree.etag };
+    return { facts: detected.facts, etag: treeEtag };
   }
 }
