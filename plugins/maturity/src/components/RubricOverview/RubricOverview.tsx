@@ -8,7 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { Rubric } from '@roadmap/plugin-maturity-common';
-import { wholeWordsTableSx } from '../wholeWordsTableSx';
+import { dataTableSx } from '../dataTableSx';
 
 /**
  * The rubric as a roadmap grid: one row per pillar, one column per level,
@@ -22,7 +22,7 @@ export function RubricOverview(props: { rubric: Rubric }) {
     <Table
       size="small"
       aria-label="Maturity rubric by pillar and level"
-      sx={wholeWordsTableSx}
+      sx={dataTableSx}
     >
       <TableHead>
         <TableRow>

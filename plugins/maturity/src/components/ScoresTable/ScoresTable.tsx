@@ -15,7 +15,7 @@ import type {
 import { LevelBadge } from '../LevelBadge';
 import { PillarScoreCells } from '../PillarScoreCells';
 import { ScoreCell } from '../ScoreCell';
-import { wholeWordsTableSx } from '../wholeWordsTableSx';
+import { dataTableSx } from '../dataTableSx';
 
 type OrderBy = NonNullable<ScoreListQuery['orderBy']>;
 
@@ -81,7 +81,7 @@ export function ScoresTable(props: {
         <Table
           size="small"
           aria-label="Services by pillar score"
-          sx={wholeWordsTableSx}
+          sx={dataTableSx}
         >
           <TableHead>
             <TableRow>

@@ -2,6 +2,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type {
@@ -12,7 +13,7 @@ import type {
 } from '@roadmap/plugin-maturity-common';
 import { LevelBadge } from '../LevelBadge';
 import { PillarScoreCells } from '../PillarScoreCells';
-import { wholeWordsTableSx } from '../wholeWordsTableSx';
+import { dataTableSx } from '../dataTableSx';
 
 function signed(n: number): string {
   if (n > 0) return `+${n}`;
@@ -38,54 +39,55 @@ export function TeamServicesTable(props: {
     (progress?.movers ?? []).map(m => [m.entityRef, m] as const),
   );
   return (
-    <Table
-      size="small"
-      aria-label="Services of the team"
-      sx={wholeWordsTableSx}
-    >
-      <TableHead>
-        <TableRow>
-          <TableCell>Service</TableCell>
-          <TableCell>Level</TableCell>
-          <TableCell align="right">Score</TableCell>
-          {progress && (
-            <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-              Since {progress.since}
-            </TableCell>
-          )}
-          {pillars.map(p => (
-            <TableCell key={p.id} align="center">
-              {p.title}
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {services.map(s => {
-          const mover = moved.get(s.entityRef);
-          return (
-            <TableRow key={s.entityRef}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <EntityRefLink entityRef={s.entityRef} title={s.title} />
+    // a team with many pillars scrolls sideways inside its card
+    <TableContainer>
+      <Table size="small" aria-label="Services of the team" sx={dataTableSx}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Service</TableCell>
+            <TableCell>Level</TableCell>
+            <TableCell align="right">Score</TableCell>
+            {progress && (
+              <TableCell align="right">Since {progress.since}</TableCell>
+            )}
+            {pillars.map(p => (
+              <TableCell key={p.id} align="center">
+                {p.title}
               </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <LevelBadge level={s.level} title={levelTitle(s.level)} />
-              </TableCell>
-              <TableCell align="right">{Math.round(s.score)}</TableCell>
-              {progress && (
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  {mover
-                    ? `${signed(Math.round(mover.delta))} (${
-                        levelTitle(mover.from.level) ?? 'none'
-                      } → ${levelTitle(mover.to.level) ?? 'none'})`
-                    : '±0'}
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {services.map(s => {
+            const mover = moved.get(s.entityRef);
+            return (
+              <TableRow key={s.entityRef}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <EntityRefLink entityRef={s.entityRef} title={s.title} />
                 </TableCell>
-              )}
-              <PillarScoreCells service={s} pillars={pillars} align="center" />
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <LevelBadge level={s.level} title={levelTitle(s.level)} />
+                </TableCell>
+                <TableCell align="right">{Math.round(s.score)}</TableCell>
+                {progress && (
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {mover
+                      ? `${signed(Math.round(mover.delta))} (${
+                          levelTitle(mover.from.level) ?? 'none'
+                        } → ${levelTitle(mover.to.level) ?? 'none'})`
+                      : '±0'}
+                  </TableCell>
+                )}
+                <PillarScoreCells
+                  service={s}
+                  pillars={pillars}
+                  align="center"
+                />
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }
