@@ -2,9 +2,9 @@
 # Recreates the field corpus (the labelled snapshots of real public
 # repositories) as plain file trees, one folder per repository:
 #
-#   packages/bench/field/checkout.sh [DIR]        # default /work/field
+#   packages/bench/src/field/checkout.sh [DIR]        # default /work/field
 #
-# Each packages/bench/field/corpus/<owner>+<name>.yaml names its repository
+# Each packages/bench/src/field/corpus/<owner>+<name>.yaml names its repository
 # (`repo:`) and the commit that was labelled (`commit:`). The tree of that
 # commit is written to DIR/<owner>+<name>/, taken from a local bare mirror
 # when one exists (MIRRORS, default /work/.mirror/<owner>+<name>/repo) and

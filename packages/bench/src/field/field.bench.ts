@@ -57,7 +57,7 @@ async function main() {
         .join(', ')}`,
     );
     console.log(
-      `  Recreate them with: packages/bench/field/checkout.sh ${dir}\n` +
+      `  Recreate them with: packages/bench/src/field/checkout.sh ${dir}\n` +
         '  (it reads the bare mirrors under $MIRRORS, default /work/.mirror, or clones from GitHub at the labelled commits).',
     );
     if (present.length === 0) process.exit(2);

@@ -27,7 +27,11 @@ export interface FieldRepository {
 }
 
 /** Where the label files live (one YAML per repository). */
-export const FIELD_CORPUS_DIR = path.join(__dirname, 'corpus');
+// Benchmarks run from the repository root (`yarn bench:field` does).
+export const FIELD_CORPUS_DIR = path.resolve(
+  process.cwd(),
+  'packages/bench/src/field/corpus',
+);
 
 /** Where checkout.sh writes the snapshots unless told otherwise. */
 export const DEFAULT_FIELD_DIR = '/work/field';

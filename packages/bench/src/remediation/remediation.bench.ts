@@ -18,7 +18,7 @@ async function main() {
   const { repositories, missing } = remediationCorpus();
   if (missing.length > 0)
     console.log(
-      `Not checked out (run packages/bench/field/checkout.sh): ${missing.join(
+      `Not checked out (run packages/bench/src/field/checkout.sh): ${missing.join(
         ', ',
       )}`,
     );

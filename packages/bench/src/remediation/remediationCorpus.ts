@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { FIELD_CORPUS_DIR as FIELD_CORPUS } from '../field/loadFieldCorpus';
 
 /** One repository of the benchmark: a labelled field snapshot, or one fetched for it. */
 export interface CorpusRepository {
@@ -12,11 +13,9 @@ export interface CorpusRepository {
   entities?: { name: string; type?: string; kubernetesId?: string }[];
 }
 
-const FIELD_CORPUS = path.resolve(__dirname, '../field/corpus');
-
 /**
  * The repositories to run over: the field corpus of the detection benchmark
- * (packages/bench/field/corpus/*.yaml, snapshots under FIELD_DIR, default
+ * (packages/bench/src/field/corpus/*.yaml, snapshots under FIELD_DIR, default
  * /work/field), else every folder of REMEDIATION_CORPUS_DIR.
  */
 export function remediationCorpus(): {
