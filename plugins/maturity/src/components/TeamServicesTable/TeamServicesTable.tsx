@@ -1,4 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -48,7 +49,13 @@ export function TeamServicesTable(props: {
             <TableCell>Level</TableCell>
             <TableCell align="right">Score</TableCell>
             {progress && (
-              <TableCell align="right">Since {progress.since}</TableCell>
+              <TableCell align="right">
+                {/* may wrap after "Since", not inside the date */}
+                Since{' '}
+                <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+                  {progress.since}
+                </Box>
+              </TableCell>
             )}
             {pillars.map(p => (
               <TableCell key={p.id} align="center">
