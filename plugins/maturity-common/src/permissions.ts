@@ -24,6 +24,48 @@ export const maturityScoreRefreshPermission = createPermission({
 });
 
 /**
+ * Creating a roadmap campaign.
+ *
+ * @public
+ */
+export const maturityCampaignCreatePermission = createPermission({
+  name: 'maturity.campaign.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Changing or archiving a roadmap campaign.
+ *
+ * @public
+ */
+export const maturityCampaignUpdatePermission = createPermission({
+  name: 'maturity.campaign.update',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Asking for an exemption of one of an entity's checks. A policy usually
+ * allows it to the entity's owners (`isEntityOwner`).
+ *
+ * @public
+ */
+export const maturityExemptionRequestPermission = createPermission({
+  name: 'maturity.exemption.request',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
+/**
+ * Approving, denying or revoking exemption requests.
+ *
+ * @public
+ */
+export const maturityExemptionApprovePermission = createPermission({
+  name: 'maturity.exemption.approve',
+  attributes: { action: 'update' },
+});
+
+/**
  * All permissions of the maturity plugin.
  *
  * @public
@@ -31,4 +73,8 @@ export const maturityScoreRefreshPermission = createPermission({
 export const maturityPermissions = [
   maturityScoreReadPermission,
   maturityScoreRefreshPermission,
+  maturityCampaignCreatePermission,
+  maturityCampaignUpdatePermission,
+  maturityExemptionRequestPermission,
+  maturityExemptionApprovePermission,
 ];

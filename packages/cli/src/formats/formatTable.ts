@@ -12,6 +12,7 @@ const STATUS: Record<
   unknown: { mark: '?', style: 'yellow', word: 'unknown' },
   exempt: { mark: '~', style: 'cyan', word: 'exempt' },
   'not-applicable': { mark: '-', style: 'gray', word: 'n/a' },
+  upcoming: { mark: '…', style: 'magenta', word: 'upcoming' },
 };
 
 function bar(score: number, width = 20): string {

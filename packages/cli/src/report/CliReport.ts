@@ -38,7 +38,13 @@ export interface CliCheckResult {
   title: string;
   pillar: string;
   level: string;
-  status: 'pass' | 'fail' | 'unknown' | 'exempt' | 'not-applicable';
+  status:
+    | 'pass'
+    | 'fail'
+    | 'unknown'
+    | 'exempt'
+    | 'not-applicable'
+    | 'upcoming';
   message: string;
   evidence: CliEvidence[];
   effort?: 'S' | 'M' | 'L';

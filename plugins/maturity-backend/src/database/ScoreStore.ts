@@ -20,6 +20,8 @@ export interface ScoredEntityFields {
   system?: string;
   type?: string;
   lifecycle?: string;
+  /** The entity's tags (metadata.tags). */
+  tags?: string[];
 }
 
 /** One scoring of one entity, as a refresh writes it. */
@@ -71,9 +73,24 @@ const SORT_COLUMNS: Record<NonNullable<ScoreQuery['orderBy']>, string[]> = {
   scoredAt: ['scored_at'],
 };
 
+/** The entity fields of a score, comparable as one string. */
+export function entityFieldsKey(fields: ScoredEntityFields): string {
+  return JSON.stringify([
+    fields.kind,
+    fields.namespace,
+    fields.name,
+    fields.title ?? null,
+    fields.owner ?? null,
+    fields.system ?? null,
+    fields.type ?? null,
+    fields.lifecycle ?? null,
+    fields.tags?.length ? fields.tags : null,
+  ]);
+}
+
 /** The summary of a score as the list serves it. */
 function summaryOf(record: ScoreRecord, snapshotId: string): ScoreSummary {
-  const { detail: _detail, scoredAt, ...fields } = record;
+  const { detail: _detail, scoredAt, tags: _tags, ...fields } = record;
   return { ...fields, snapshotId, scoredAt: scoredAt.toISOString() };
 }
 
@@ -116,6 +133,7 @@ export class ScoreStore {
       system: record.system ?? null,
       type: record.type ?? null,
       lifecycle: record.lifecycle ?? null,
+      tags: record.tags?.length ? record.tags.join(',') : null,
       score: record.score,
       level: record.level,
       level_rank: record.levelRank,
@@ -196,21 +214,61 @@ export class ScoreStore {
     }
   }
 
-  /** The digest of each entity's current results (entities without a score are absent). */
-  async digests(entityRefs: string[]): Promise<Map<string, string | null>> {
-    const result = new Map<string, string | null>();
+  /**
+   * Each entity's current results digest, snapshot id and entity fields
+   * (entities without a score are absent), to tell a changed scoring from
+   * a repeat.
+   */
+  async currentOf(
+    entityRefs: string[],
+  ): Promise<
+    Map<string, { digest: string | null; snapshotId: string; fields: string }>
+  > {
+    const result = new Map<
+      string,
+      { digest: string | null; snapshotId: string; fields: string }
+    >();
     for (const chunk of rowChunks(
       this.db,
       entityRefs.map(ref => ({ ref })),
     )) {
-      const rows: { entity_ref: string; results_digest: string | null }[] =
-        await this.db('maturity_scores')
-          .whereIn(
-            'entity_ref',
-            chunk.map(c => c.ref),
-          )
-          .select('entity_ref', 'results_digest');
-      for (const r of rows) result.set(r.entity_ref, r.results_digest);
+      const rows: Record<string, any>[] = await this.db('maturity_scores')
+        .whereIn(
+          'entity_ref',
+          chunk.map(c => c.ref),
+        )
+        .select(
+          'entity_ref',
+          'results_digest',
+          'snapshot_id',
+          'kind',
+          'namespace',
+          'name',
+          'title',
+          'owner',
+          'system',
+          'type',
+          'lifecycle',
+          'tags',
+        );
+      for (const r of rows) {
+        result.set(r.entity_ref, {
+          digest: r.results_digest,
+          snapshotId: String(r.snapshot_id),
+          fields: entityFieldsKey({
+            entityRef: r.entity_ref,
+            kind: r.kind,
+            namespace: r.namespace,
+            name: r.name,
+            title: r.title ?? undefined,
+            owner: r.owner ?? undefined,
+            system: r.system ?? undefined,
+            type: r.type ?? undefined,
+            lifecycle: r.lifecycle ?? undefined,
+            tags: r.tags ? String(r.tags).split(',') : undefined,
+          }),
+        });
+      }
     }
     return result;
   }

@@ -343,4 +343,73 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
     expect(await count(knex, 'maturity_scores')).toBe(1);
     expect(await count(knex, 'maturity_snapshots')).toBe(1);
   });
+
+  it('20261202100000_campaigns adds the campaign, request and notification tables over real rows, and drops them', async () => {
+    const knex = await databases.init(id);
+    for (const name of [
+      '20261124140000_init',
+      '20261124160000_sort_indexes',
+      '20261124200000_score_summary',
+      '20261130100000_results_once',
+      '20261201100000_backfill_summaries_and_retries',
+      '20261201120000_snapshots_on_change',
+    ]) {
+      await up(knex, name);
+    }
+    await insertScore(knex, 'api', '1', null, { summary: '{}' });
+    await up(knex, '20261202100000_campaigns');
+    await knex('maturity_campaigns').insert({
+      id: 'c1',
+      title: 'Silver by March',
+      owner: 'group:default/platform',
+      scope: '{"kinds":["Component"]}',
+      phases: '[]',
+      starts_on: '2026-12-01',
+      created_at: scoredAt,
+      updated_at: scoredAt,
+    });
+    await knex('maturity_campaign_members').insert({
+      campaign_id: 'c1',
+      entity_ref: 'component:default/api',
+      joined_at: scoredAt,
+    });
+    await knex('maturity_exemption_requests').insert({
+      id: 'r1',
+      entity_ref: 'component:default/api',
+      check_id: 'rel.chaos',
+      reason: 'batch job',
+      expires: '2027-03-31',
+      status: 'requested',
+      requested_by: 'user:default/owner',
+      requested_at: scoredAt,
+    });
+    await knex('maturity_notifications_sent').insert({
+      key: 'c1:activated',
+      sent_at: scoredAt,
+    });
+    await knex('maturity_scores').update({ tags: 'java,payments' });
+    await expect(knex('maturity_campaigns').first()).resolves.toMatchObject({
+      published: expect.anything(),
+      version: 1,
+    });
+    for (const table of [
+      'maturity_campaigns',
+      'maturity_campaign_members',
+      'maturity_exemption_requests',
+      'maturity_notifications_sent',
+    ]) {
+      expect(await count(knex, table)).toBe(1);
+    }
+    await knex.migrate.down({ directory });
+    for (const table of [
+      'maturity_campaigns',
+      'maturity_campaign_members',
+      'maturity_exemption_requests',
+      'maturity_notifications_sent',
+    ]) {
+      await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+    }
+    expect(await columnNames(knex, 'maturity_scores')).not.toContain('tags');
+    expect(await count(knex, 'maturity_scores')).toBe(1);
+  });
 });

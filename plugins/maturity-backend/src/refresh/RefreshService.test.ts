@@ -186,6 +186,29 @@ describe.each(databases.eachSupportedId())('RefreshService on %p', id => {
     );
   });
 
+  it('follows a new owner or tags without a new point of history', async () => {
+    let clock = new Date('2026-11-24T10:00:00Z');
+    const entities = [component('a')];
+    const { db, service } = await setup(
+      entities,
+      [collector('repository')],
+      () => clock,
+    );
+    await service.run();
+    clock = new Date('2026-11-24T10:05:00Z');
+    entities[0].relations = [
+      { type: 'ownedBy', targetRef: 'group:default/search' },
+    ];
+    entities[0].metadata.tags = ['java'];
+    await service.run();
+    expect(
+      (await db.scores.list({ owners: ['group:default/search'] })).items.map(
+        i => i.name,
+      ),
+    ).toEqual(['a']);
+    expect(await db.snapshots.history('component:default/a')).toHaveLength(1);
+  });
+
   it('keeps history as a step function: a snapshot only when results change', async () => {
     let clock = new Date('2026-11-24T10:00:00Z');
     const prometheus = { fail: false };

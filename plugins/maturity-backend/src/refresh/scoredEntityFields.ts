@@ -21,5 +21,6 @@ export function scoredEntityFields(entity: Entity): ScoredEntityFields {
     system: entity.relations?.find(r => r.type === RELATION_PART_OF)?.targetRef,
     type: stringField(entity.spec?.type),
     lifecycle: stringField(entity.spec?.lifecycle),
+    tags: entity.metadata.tags?.filter(t => typeof t === 'string'),
   };
 }

@@ -1,6 +1,6 @@
 import type { StoredFacts } from '../database/FactStore';
 import type { MaturityDatabase } from '../database/MaturityDatabase';
-import type { ScoreRecord } from '../database/ScoreStore';
+import { entityFieldsKey, type ScoreRecord } from '../database/ScoreStore';
 import { scoreDigest } from '../scoring/scoreDigest';
 
 /** One scored entity, ready to be written with its inputs. */
@@ -29,14 +29,15 @@ export async function writeScoredBatch(
     const refs = options.items.map(i => i.record.entityRef);
     const held = await stores.queue.lockHeld(refs, options.leaseOwner);
     const written = options.items.filter(i => held.has(i.record.entityRef));
-    const current = await stores.scores.digests(
+    const current = await stores.scores.currentOf(
       written.map(i => i.record.entityRef),
     );
     const digests = new Map(
       written.map(i => [i.record.entityRef, scoreDigest(i.record)]),
     );
     const isNew = (i: ScoredItem) =>
-      current.get(i.record.entityRef) !== digests.get(i.record.entityRef);
+      current.get(i.record.entityRef)?.digest !==
+      digests.get(i.record.entityRef);
     const changed = written.filter(isNew);
     const snapshotIds = await stores.snapshots.insert(
       changed.map(i => i.record),
@@ -48,8 +49,22 @@ export async function writeScoredBatch(
         digest: digests.get(i.record.entityRef)!,
       })),
     );
+    // Same results, other entity fields (a new owner, title or tags): the
+    // current row follows the entity; history keeps its point.
+    const moved = written.filter(
+      i =>
+        !isNew(i) &&
+        current.get(i.record.entityRef)?.fields !== entityFieldsKey(i.record),
+    );
+    await stores.scores.upsert(
+      moved.map(i => ({
+        record: i.record,
+        snapshotId: current.get(i.record.entityRef)!.snapshotId,
+        digest: digests.get(i.record.entityRef)!,
+      })),
+    );
     // All of a batch is scored at the same time.
-    const repeats = written.filter(i => !isNew(i));
+    const repeats = written.filter(i => !isNew(i) && !moved.includes(i));
     if (repeats.length > 0) {
       await stores.scores.confirm(
         repeats.map(i => i.record.entityRef),

@@ -283,3 +283,65 @@ describe('createEvaluator', () => {
     });
   });
 });
+
+describe('checks that count from a later day (enabledFrom)', () => {
+  const graced: Rubric = {
+    ...rubric,
+    checks: [
+      check('b1', 'bronze'),
+      check('b2', 'bronze', { enabledFrom: '2026-12-15' }),
+    ],
+  };
+  const evaluate = (at: Date) =>
+    createEvaluator(graced).evaluate({
+      facts: facts({ b1: true, b2: false }),
+      now: at,
+    });
+
+  it('shows an upcoming check with its verdict-to-be and counts it from its day', () => {
+    const before = evaluate(now);
+    const b2 = before.results.find(r => r.checkId === 'b2')!;
+    expect(b2).toMatchObject({
+      status: 'upcoming',
+      enabledFrom: '2026-12-15',
+      message: 'Counts from 2026-12-15; it would not pass today',
+    });
+    // Left out of the score and the level, and not a next step.
+    expect(before.score).toBe(100);
+    // (No silver or gold checks here: every level is reached.)
+    expect(before.level).toBe('gold');
+    expect(before.nextSteps.map(s => s.checkId)).not.toContain('b2');
+
+    const after = evaluate(new Date('2026-12-15T00:00:00Z'));
+    expect(after.results.find(r => r.checkId === 'b2')!.status).toBe('fail');
+    expect(after.level).toBeNull();
+  });
+
+  it('says where an exemption comes from', () => {
+    const score = createEvaluator(rubric).evaluate({
+      facts: facts({ b1: false, b2: false }),
+      now,
+      exemptions: [
+        { check: 'b1', reason: 'legacy', expires: '2027-01-01' },
+        {
+          check: 'b2',
+          reason: 'approved',
+          expires: '2027-01-01',
+          source: 'request',
+          approvedBy: 'user:default/lead',
+        },
+      ],
+    });
+    expect(score.results.find(r => r.checkId === 'b1')!.exemption).toEqual({
+      reason: 'legacy',
+      expires: '2027-01-01',
+      source: 'config',
+    });
+    expect(score.results.find(r => r.checkId === 'b2')!.exemption).toEqual({
+      reason: 'approved',
+      expires: '2027-01-01',
+      source: 'request',
+      approvedBy: 'user:default/lead',
+    });
+  });
+});

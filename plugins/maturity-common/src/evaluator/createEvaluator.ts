@@ -203,14 +203,15 @@ export function createEvaluator(rubric: Rubric): RubricEvaluator {
         : undefined;
       exemptions = new Map();
       for (const e of [
-        ...(input.exemptions ?? []).filter(
-          x => !x.entityRef || x.entityRef === entityRef,
-        ),
-        ...entityExemptions,
+        ...(input.exemptions ?? [])
+          .filter(x => !x.entityRef || x.entityRef === entityRef)
+          .map(x => ({ source: 'config' as const, ...x })),
+        ...entityExemptions.map(x => ({ source: 'annotation' as const, ...x })),
       ]) {
         if (e.expires >= today) exemptions.set(e.check, e);
       }
     }
+    const today = input.now.toISOString().slice(0, 10);
     const available = input.availableSources
       ? new Set(input.availableSources)
       : undefined;
@@ -237,6 +238,16 @@ export function createEvaluator(rubric: Rubric): RubricEvaluator {
         status = 'not-applicable';
         message = 'Does not apply to this entity';
         evidence = [];
+      } else if (check.enabledFrom && today < check.enabledFrom) {
+        // Judged as it will be, counted from its first day.
+        const outcome = c.decide(facts, input.entity);
+        status = 'upcoming';
+        evidence = outcome.evidence ?? evidenceOf(check, facts);
+        message = `Counts from ${check.enabledFrom}; ${
+          outcome.status === 'pass'
+            ? 'it would pass today'
+            : 'it would not pass today'
+        }`;
       } else if (exemption) {
         status = 'exempt';
         message = `Exempt until ${exemption.expires}: ${exemption.reason}`;
@@ -283,11 +294,15 @@ export function createEvaluator(rubric: Rubric): RubricEvaluator {
         description: check.description,
         remediation: check.remediation,
       };
-      if (exemption)
+      if (exemption && status === 'exempt') {
         result.exemption = {
           reason: exemption.reason,
           expires: exemption.expires,
+          ...(exemption.source ? { source: exemption.source } : {}),
+          ...(exemption.approvedBy ? { approvedBy: exemption.approvedBy } : {}),
         };
+      }
+      if (status === 'upcoming') result.enabledFrom = check.enabledFrom;
       results[i] = result;
       counted[i] = counts;
       if (counts) {

@@ -10,4 +10,10 @@ export interface Exemption {
   expires: string;
   /** The entity it is for; absent when read from the entity itself. */
   entityRef?: string;
+  /**
+   * Where it comes from: the entity's annotation, app-config, or an
+   * approved request (with its approver).
+   */
+  source?: 'annotation' | 'config' | 'request';
+  approvedBy?: string;
 }

@@ -1,3 +1,4 @@
+import type { CheckStatus } from '../types/Check';
 import type { Evidence } from '../types/Fact';
 
 /**
@@ -22,7 +23,7 @@ export interface RoadmapReportInput {
     title: string;
     pillar: string;
     level: string;
-    status: 'pass' | 'fail' | 'unknown' | 'exempt' | 'not-applicable';
+    status: CheckStatus;
     message: string;
     evidence: Evidence[];
     effort?: 'S' | 'M' | 'L';

@@ -128,6 +128,17 @@ export const rubricOverridesSchema = z
               .optional(),
             passMessage: z.string().optional(),
             failMessage: z.string().optional(),
+            enabledFrom: z
+              .union([z.string(), z.date()])
+              .transform(v =>
+                v instanceof Date ? v.toISOString().slice(0, 10) : v,
+              )
+              .pipe(
+                z
+                  .string()
+                  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+              )
+              .optional(),
           })
           .strict(),
       )

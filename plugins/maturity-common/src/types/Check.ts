@@ -11,7 +11,8 @@ export type CheckStatus =
   | 'fail'
   | 'unknown'
   | 'exempt'
-  | 'not-applicable';
+  | 'not-applicable'
+  | 'upcoming';
 
 /**
  * Rough effort to close a check's gap: small (an hour), medium (a day),
@@ -131,6 +132,12 @@ export interface Check {
   passMessage?: string;
   /** Message when the check fails. */
   failMessage?: string;
+  /**
+   * First day the check counts (YYYY-MM-DD): before it, the check is
+   * `upcoming` — shown with its verdict-to-be, left out of score and level —
+   * so teams get a grace period to prepare.
+   */
+  enabledFrom?: string;
 }
 
 /**

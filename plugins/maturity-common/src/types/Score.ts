@@ -21,7 +21,15 @@ export interface CheckResult {
   description: string;
   remediation?: Remediation;
   /** Set when the check is waived. */
-  exemption?: { reason: string; expires: string };
+  exemption?: {
+    reason: string;
+    expires: string;
+    /** The entity's annotation, app-config, or an approved request. */
+    source?: 'annotation' | 'config' | 'request';
+    approvedBy?: string;
+  };
+  /** For `upcoming` checks: the day it starts to count. */
+  enabledFrom?: string;
 }
 
 /**

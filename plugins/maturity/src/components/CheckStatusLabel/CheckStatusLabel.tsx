@@ -3,6 +3,7 @@ import Cancel from '@material-ui/icons/Cancel';
 import HelpOutline from '@material-ui/icons/HelpOutline';
 import NotInterested from '@material-ui/icons/NotInterested';
 import PauseCircleOutline from '@material-ui/icons/PauseCircleOutline';
+import Schedule from '@material-ui/icons/Schedule';
 import Box from '@mui/material/Box';
 import type { CheckStatus } from '@roadmap/plugin-maturity-common';
 
@@ -19,6 +20,7 @@ const STATUS: Record<
     color: '#6d6d6d',
     Icon: NotInterested,
   },
+  upcoming: { label: 'Upcoming', color: '#8a6d00', Icon: Schedule },
 };
 
 /**

@@ -1,9 +1,11 @@
 import type { CheckResult } from '@roadmap/plugin-maturity-common';
 
-// What needs doing first: failing, then not yet known, then exempt, then done.
+// What needs doing first: failing, then not yet known, then what will count
+// soon, then exempt, then done.
 const STATUS_ORDER: CheckResult['status'][] = [
   'fail',
   'unknown',
+  'upcoming',
   'exempt',
   'pass',
   'not-applicable',
