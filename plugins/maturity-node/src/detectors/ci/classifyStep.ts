@@ -137,19 +137,28 @@ export function stripShellComments(script: string): string {
  * tools, and a build with its tests skipped is not a test run.
  */
 function runnableText(command: string): string {
-  return stripShellComments(command)
-    .replace(
-      /\b(?:echo|printf)\b(?:[^|;&\n"']|"(?:[^"\\]|\\.)*"|'[^']*')*/g,
-      ' ',
-    )
-    .replace(
-      /\b(?:mvnw?|\.\/mvnw)\b[^\n;&|]*-D(?:skipTests(?!=false)|maven\.test\.skip=true)[^\n;&|]*/g,
-      ' mvn-skip-tests ',
-    )
-    .replace(
-      /\b(?:gradlew?|\.\/gradlew)\b[^\n;&|]*(?:-x\s+test\b)[^\n;&|]*/g,
-      ' gradle-skip-tests ',
-    );
+  return (
+    stripShellComments(command)
+      .replace(
+        /\b(?:echo|printf)\b(?:[^|;&\n"']|"(?:[^"\\]|\\.)*"|'[^']*')*/g,
+        ' ',
+      )
+      .replace(
+        /\b(?:mvnw?|\.\/mvnw)\b[^\n;&|]*-D(?:skipTests(?!=false)|maven\.test\.skip=true)[^\n;&|]*/g,
+        ' mvn-skip-tests ',
+      )
+      .replace(
+        /\b(?:gradlew?|\.\/gradlew)\b[^\n;&|]*(?:-x\s+test\b)[^\n;&|]*/g,
+        ' gradle-skip-tests ',
+      )
+      // Installing a tool is not running it: `pip install pytest trivy`.
+      .replace(
+        /\b(?:pip3?|pipx|python3?\s+-m\s+pip|uv\s+pip|poetry|apt(?:-get)?|apk|brew|gem|npm|yarn|pnpm)\s+(?:install|add)\b[^\n;&|]*/g,
+        ' ',
+      )
+      // `docker run aquasec/trivy image …` runs Trivy.
+      .replace(/\bdocker\s+run\b[^\n;&|]*\baquasec\/trivy(?::\S+)?/g, ' trivy ')
+  );
 }
 
 /** Capabilities of a shell command or script. @public */

@@ -1,3 +1,4 @@
+import { classifyCommand } from './classifyStep';
 import { detectFixture } from '../__testUtils__/detectFixture';
 
 const workflow = (steps: string, job = 'build', extra = '') => `on: push
@@ -90,5 +91,21 @@ describe('CI steps that hand off to the repository', () => {
     expect(r.evidence('ci.tests')).toContainEqual(
       expect.objectContaining({ path: '.github/actions/test/action.yml' }),
     );
+  });
+});
+
+describe('commands that install or wrap a tool', () => {
+  it('does not take installing pytest for running the tests, and sees Trivy run from its image', () => {
+    expect([...classifyCommand('pip install pytest pytest-cov')]).not.toContain(
+      'tests',
+    );
+    expect([
+      ...classifyCommand('pip install -r requirements.txt && pytest -q'),
+    ]).toContain('tests');
+    expect([
+      ...classifyCommand(
+        'docker run --rm -v /var/run/docker.sock:/var/run/docker.sock aquasec/trivy:0.50.0 image app:1',
+      ),
+    ]).toContain('image-scan');
   });
 });
