@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { localRepositoriesUrlReaderFactory } from './localRepositories/localRepositoriesUrlReaderFactory';
 
 const backend = createBackend();
 
@@ -61,6 +62,11 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 // notifications and signals plugins
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+
+// Demo only: the example repositories in examples/repos/ stand in for
+// github.com/roadmap-demo/*, for every plugin that reads repositories
+// (`localRepositories` in app-config.yaml).
+backend.add(localRepositoriesUrlReaderFactory);
 
 backend.add(import('@roadmap/plugin-maturity-backend'));
 backend.add(import('@roadmap/plugin-scaffolder-backend-module-maturity'));

@@ -7,7 +7,12 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fc from 'fast-check';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { demoEntity, demoMaturityConfig } from './__testUtils__/demo';
+import {
+  demoEntity,
+  demoMaturityConfig,
+  examplesDir,
+} from './__testUtils__/demo';
+import { directoryUrlReaderFactory } from './__testUtils__/directoryUrlReader';
 import maturityFeatures from './index';
 
 jest.setTimeout(600_000);
@@ -191,6 +196,7 @@ describe.each(databases.eachSupportedId())(
       const backend = await startTestBackend({
         features: [
           maturityFeatures,
+          directoryUrlReaderFactory(examplesDir),
           catalogServiceMock.factory({
             entities: [
               ...entities,

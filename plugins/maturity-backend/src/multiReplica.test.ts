@@ -13,6 +13,7 @@ import {
   demoMaturityConfig,
   examplesDir,
 } from './__testUtils__/demo';
+import { directoryUrlReaderFactory } from './__testUtils__/directoryUrlReader';
 import maturityFeatures from './index';
 import { RefreshService } from './refresh/RefreshService';
 import { RubricEntityScorer } from './scoring/RubricEntityScorer';
@@ -36,6 +37,7 @@ describe.each(databases.eachSupportedId())(
         startTestBackend({
           features: [
             maturityFeatures,
+            directoryUrlReaderFactory(examplesDir),
             catalogServiceMock.factory({ entities }),
             mockServices.database.factory({ knex }),
             mockServices.rootConfig.factory({

@@ -17,6 +17,7 @@ import {
   demoMaturityConfig,
   examplesDir,
 } from './__testUtils__/demo';
+import { directoryUrlReaderFactory } from './__testUtils__/directoryUrlReader';
 import maturityFeatures from './index';
 
 jest.setTimeout(60_000);
@@ -38,6 +39,7 @@ async function startBackend(extra: any[] = []) {
   return startTestBackend({
     features: [
       maturityFeatures,
+      directoryUrlReaderFactory(examplesDir),
       catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({ data: demoMaturityConfig() }),
       ...extra,
@@ -76,6 +78,7 @@ describe('maturity backend plugin', () => {
     const { server } = await startTestBackend({
       features: [
         maturityFeatures,
+        directoryUrlReaderFactory(examplesDir),
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
           data: demoMaturityConfig({

@@ -13,6 +13,7 @@ import {
   demoMaturityConfig,
   examplesDir,
 } from './__testUtils__/demo';
+import { directoryUrlReaderFactory } from './__testUtils__/directoryUrlReader';
 import maturityFeatures from './index';
 
 jest.setTimeout(120_000);
@@ -44,6 +45,7 @@ const statusOf = (body: any, id: string) =>
         const { server } = await startTestBackend({
           features: [
             maturityFeatures,
+            directoryUrlReaderFactory(examplesDir),
             catalogServiceMock.factory({
               entities: [
                 entity,

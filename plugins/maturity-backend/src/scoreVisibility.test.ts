@@ -14,6 +14,7 @@ import {
   demoMaturityConfig,
   examplesDir,
 } from './__testUtils__/demo';
+import { directoryUrlReaderFactory } from './__testUtils__/directoryUrlReader';
 import { httpAuthWithActors } from './__testUtils__/httpAuthWithActors';
 import {
   policyUsers,
@@ -70,10 +71,10 @@ describe('scores and everything derived from them respect catalog and score read
         .join('---\n'),
     );
     const config = demoMaturityConfig();
-    config.maturity.repository.localRoots[0].directory = repos;
     const backend = await startTestBackend({
       features: [
         maturityFeatures,
+        directoryUrlReaderFactory(repos),
         import('@backstage/plugin-catalog-backend'),
         import('@backstage/plugin-permission-backend'),
         restrictivePolicyModule,

@@ -22,21 +22,14 @@ export function demoEntity(name: string): Entity {
 }
 
 /**
- * `maturity` config for tests and benchmarks: repositories served from the
- * demo's examples, no cluster, and a schedule that does not fire on its own
- * (pass `schedule` to let the test backend run the refresh at start).
+ * `maturity` config for tests: no cluster, and a schedule that does not fire
+ * on its own (pass `schedule` to let the test backend run the refresh at
+ * start). The example repositories are read through
+ * `directoryUrlReaderFactory(examplesDir)`.
  */
 export function demoMaturityConfig(extra: Record<string, unknown> = {}) {
   return {
     maturity: {
-      repository: {
-        localRoots: [
-          {
-            urlPrefix: 'https://github.com/roadmap-demo/',
-            directory: examplesDir,
-          },
-        ],
-      },
       kubernetes: { enabled: false },
       schedule: {
         frequency: { hours: 24 },

@@ -1,16 +1,14 @@
 import {
   coreServices,
   createBackendModule,
-  type UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { maturityCollectorsExtensionPoint } from '@roadmap/plugin-maturity-node';
-import { LocalDirectoryUrlReader } from '../collectors/repository/LocalDirectoryUrlReader';
 import { RepositoryCollector } from '../collectors/repository/RepositoryCollector';
 
 /**
- * Adds the repository collector. URLs under `maturity.repository.localRoots`
- * are served from local folders (the demo's example repositories); all
- * others go through the backend's UrlReader and its integrations.
+ * Adds the repository collector, which reads each entity's source location
+ * through the backend's UrlReader and its integrations (custom sources are
+ * added to the UrlReader by the backend, with `urlReaderFactoriesServiceRef`).
  *
  * @public
  */
@@ -25,23 +23,9 @@ export const maturityModuleRepositoryCollector = createBackendModule({
         urlReader: coreServices.urlReader,
       },
       async init({ collectors, config, urlReader }) {
-        const local = LocalDirectoryUrlReader.fromConfig(config);
-        const reader: UrlReaderService = local
-          ? {
-              readUrl: (url, o) =>
-                local.handles(url)
-                  ? local.readUrl(url)
-                  : urlReader.readUrl(url, o),
-              readTree: (url, o) =>
-                local.handles(url)
-                  ? local.readTree(url, o)
-                  : urlReader.readTree(url, o),
-              search: (url, o) => urlReader.search(url, o),
-            }
-          : urlReader;
         collectors.addCollector(
           new RepositoryCollector({
-            urlReader: reader,
+            urlReader,
             concurrency: config.getOptionalNumber(
               'maturity.refresh.concurrency',
             ),

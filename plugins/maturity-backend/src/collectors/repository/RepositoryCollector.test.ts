@@ -1,14 +1,11 @@
-import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { demoEntity, demoMaturityConfig } from '../../__testUtils__/demo';
-import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
+import { demoEntity, examplesDir } from '../../__testUtils__/demo';
+import { directoryUrlReader } from '../../__testUtils__/directoryUrlReader';
 import { RepositoryCollector } from './RepositoryCollector';
 
 function countingReader() {
-  const reader = LocalDirectoryUrlReader.fromConfig(
-    new ConfigReader(demoMaturityConfig()),
-  )!;
+  const reader = directoryUrlReader(examplesDir);
   const reads: string[] = [];
   return {
     reads,

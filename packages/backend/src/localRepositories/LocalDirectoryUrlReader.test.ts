@@ -26,13 +26,9 @@ describe('LocalDirectoryUrlReader', () => {
     );
     reader = LocalDirectoryUrlReader.fromConfig(
       new ConfigReader({
-        maturity: {
-          repository: {
-            localRoots: [
-              { urlPrefix: 'https://github.com/demo/', directory: 'repos' },
-            ],
-          },
-        },
+        localRepositories: [
+          { urlPrefix: 'https://github.com/demo/', directory: 'repos' },
+        ],
       }),
       dir,
     )!;
@@ -97,13 +93,9 @@ describe('LocalDirectoryUrlReader', () => {
     expect(() =>
       LocalDirectoryUrlReader.fromConfig(
         new ConfigReader({
-          maturity: {
-            repository: {
-              localRoots: [{ urlPrefix: 'github.com/demo', directory: 'x' }],
-            },
-          },
+          localRepositories: [{ urlPrefix: 'github.com/demo', directory: 'x' }],
         }),
       ),
-    ).toThrow('maturity.repository.localRoots[0].urlPrefix');
+    ).toThrow('localRepositories[0].urlPrefix');
   });
 });

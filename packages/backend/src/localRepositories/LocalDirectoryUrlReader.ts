@@ -6,6 +6,7 @@ import type {
   UrlReaderServiceReadUrlResponse,
   UrlReaderServiceSearchResponse,
 } from '@backstage/backend-plugin-api';
+import type { ReaderFactory } from '@backstage/backend-defaults/urlReader';
 import type { Config } from '@backstage/config';
 import {
   InputError,
@@ -25,26 +26,38 @@ export interface LocalRoot {
 }
 
 /**
- * Serves repository URLs under configured prefixes from local folders, e.g.
- * the demo's `https://github.com/roadmap-demo/<name>/` from
- * `examples/repos/<name>/`. Enabled only by `maturity.repository.localRoots`;
- * a URL that resolves outside its folder (`..`, symlinks) is refused.
+ * Demo only: serves repository URLs under configured prefixes from local
+ * folders, e.g. the demo's `https://github.com/roadmap-demo/<name>/` from
+ * `examples/repos/<name>/`, so that every plugin reading repositories through
+ * the backend's UrlReader (the maturity plugin, the scaffolder) reads the
+ * example repositories without a GitHub token. Enabled only by
+ * `localRepositories`; a URL that resolves outside its folder (`..`,
+ * symlinks) is refused.
  */
 export class LocalDirectoryUrlReader implements UrlReaderService {
+  /**
+   * For `urlReaderFactoriesServiceRef`: one reader for all configured roots,
+   * asked before the integrations' readers for the URLs under its prefixes.
+   */
+  static factory: ReaderFactory = ({ config }) => {
+    const reader = LocalDirectoryUrlReader.fromConfig(config);
+    return reader
+      ? [{ reader, predicate: url => reader.handles(url.toString()) }]
+      : [];
+  };
+
   static fromConfig(
     config: Config,
     baseDir = process.cwd(),
   ): LocalDirectoryUrlReader | undefined {
-    const roots = config.getOptionalConfigArray(
-      'maturity.repository.localRoots',
-    );
+    const roots = config.getOptionalConfigArray('localRepositories');
     if (!roots || roots.length === 0) return undefined;
     return new LocalDirectoryUrlReader(
       roots.map((root, index) => {
         const urlPrefix = root.getString('urlPrefix');
         if (!/^https?:\/\/[^/]+\/.*\/$/.test(urlPrefix)) {
           throw new InputError(
-            `maturity.repository.localRoots[${index}].urlPrefix: "${urlPrefix}" must be an http(s) URL ending with "/"`,
+            `localRepositories[${index}].urlPrefix: "${urlPrefix}" must be an http(s) URL ending with "/"`,
           );
         }
         return {
