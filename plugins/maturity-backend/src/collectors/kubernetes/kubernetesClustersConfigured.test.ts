@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonValue } from '@backstage/types';
 import { kubernetesClustersConfigured } from './kubernetesClustersConfigured';
 
-const withLocators = (clusterLocatorMethods: unknown[]) =>
+const withLocators = (clusterLocatorMethods: JsonValue[]) =>
   new ConfigReader({ kubernetes: { clusterLocatorMethods } });
 
 describe('kubernetesClustersConfigured', () => {
