@@ -27,6 +27,52 @@ export interface Config {
     /** How long score history is kept. Default 400 days. */
     retention?: HumanDuration | string;
 
+    /**
+     * Campaigns kept as code: read-only in the portal, validated at start.
+     * Each needs a stable `id` (lower-case letters, digits, dashes); the
+     * rest is the campaign as the API takes it.
+     */
+    campaigns?: Array<{
+      id: string;
+      title: string;
+      description?: string;
+      /** The Group that runs it, e.g. group:default/platform. */
+      owner: string;
+      scope: {
+        kinds?: string[];
+        types?: string[];
+        lifecycles?: string[];
+        /** Group refs; their child groups are in scope too. */
+        owners?: string[];
+        systems?: string[];
+        tags?: string[];
+      };
+      /** In order of their due dates. */
+      phases: Array<{
+        title: string;
+        /** YYYY-MM-DD */
+        dueDate: string;
+        /** A level id, or `checks` with check ids. */
+        target: { level?: string; checks?: string[] };
+        /** YYYY-MM-DD: before it, the phase is upcoming and counts as met. */
+        enabledFrom?: string;
+      }>;
+      /** YYYY-MM-DD */
+      startsOn: string;
+      /** Default true. */
+      published?: boolean;
+    }>;
+
+    notifications?: {
+      /**
+       * Send notifications (regressions, campaign start, reminders, at risk,
+       * completed) through the notifications backend. Default true.
+       */
+      enabled?: boolean;
+      /** Days before a phase is due that owners of services not done are reminded. Default 7. */
+      reminderDays?: number;
+    };
+
     api?: {
       /**
        * Requests one client (one token, or one address without a token) may
@@ -42,17 +88,6 @@ export interface Config {
     };
 
     repository?: {
-      /**
-       * Serve repository URLs under `urlPrefix` from a local folder instead
-       * of the integrations (the demo maps its example repositories this
-       * way). Off unless configured; paths outside the folder are refused.
-       */
-      localRoots?: Array<{
-        /** e.g. `https://github.com/roadmap-demo/` (must end with a slash) */
-        urlPrefix: string;
-        /** Folder, relative to the backend's working directory. */
-        directory: string;
-      }>;
       /** Files larger than this (bytes) are not read. Default 1 MB. */
       maxFileSize?: number;
     };

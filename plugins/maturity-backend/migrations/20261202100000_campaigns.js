@@ -9,7 +9,9 @@
  *   what an approver decided, with who and when;
  * - maturity_notifications_sent: the keys of notifications already sent, so
  *   each is sent once;
- * - maturity_scores.tags: the entity's tags, for campaign scopes by tag.
+ * - maturity_scores.tags: the entity's tags, for campaign scopes by tag;
+ * - maturity_snapshots.exempt_checks: the checks a snapshot had waived, so
+ *   campaign progress can show them without parsing results.
  */
 
 /** @param {import('knex').Knex} knex */
@@ -65,10 +67,16 @@ exports.up = async function up(knex) {
   await knex.schema.alterTable('maturity_scores', table => {
     table.text('tags').nullable().comment('The entity tags, comma-separated');
   });
+  await knex.schema.alterTable('maturity_snapshots', table => {
+    table.text('exempt_checks').nullable();
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.alterTable('maturity_snapshots', table => {
+    table.dropColumn('exempt_checks');
+  });
   await knex.schema.alterTable('maturity_scores', table => {
     table.dropColumn('tags');
   });

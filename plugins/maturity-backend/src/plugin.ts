@@ -4,7 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { maturityPermissions } from '@roadmap/plugin-maturity-common';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  maturityPermissions,
+  proposeCampaignFromRoadmap,
+} from '@roadmap/plugin-maturity-common';
 import {
   type MaturityCollector,
   maturityCollectorsExtensionPoint,
@@ -14,6 +18,15 @@ import { readMaturityConfig } from './config/readMaturityConfig';
 import { MaturityDatabase } from './database/MaturityDatabase';
 import { MaturityMetrics } from './metrics/MaturityMetrics';
 import { RefreshService } from './refresh/RefreshService';
+import { campaignRouter } from './api/campaignRouter';
+import { exemptionRouter } from './api/exemptionRouter';
+import { CampaignService } from './campaigns/CampaignService';
+import { configCampaigns } from './campaigns/configCampaigns';
+import { GroupHierarchy } from './catalog/GroupHierarchy';
+import { MaturityNotifier } from './notifications/MaturityNotifier';
+import { ScoreVisibility } from './permissions/ScoreVisibility';
+import type { ScoreChangeListener } from './refresh/ScoreChange';
+import { ExemptionService } from './service/ExemptionService';
 import { RemediationPlanService } from './service/RemediationPlanService';
 import { ReportService } from './service/ReportService';
 import { ScoreService } from './service/ScoreService';
@@ -59,6 +72,7 @@ export const maturityPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         metrics: metricsServiceRef,
         rubricService: maturityRubricServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
@@ -76,6 +90,7 @@ export const maturityPlugin = createBackendPlugin({
           deps.rubricService.getExemptions(),
           collectors.map(c => c.source),
         );
+        const listeners: ScoreChangeListener[] = [];
         const refresh = new RefreshService({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -85,6 +100,12 @@ export const maturityPlugin = createBackendPlugin({
           logger,
           metrics,
           options: settings.refresh,
+          listeners,
+        });
+        const visibility = new ScoreVisibility({
+          permissions: deps.permissions,
+          catalog: deps.catalog,
+          scoredRefs: () => db.scores.refs(),
         });
         const scores = new ScoreService({
           db,
@@ -93,7 +114,45 @@ export const maturityPlugin = createBackendPlugin({
           auditor: deps.auditor,
           refresh,
           rubric,
+          visibility,
         });
+        const campaigns = new CampaignService({
+          db,
+          rubric,
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          visibility,
+          groups: new GroupHierarchy({
+            catalog: deps.catalog,
+            auth: deps.auth,
+          }),
+          fromConfig: configCampaigns(
+            config,
+            rubric,
+            new Date().toISOString().slice(0, 10),
+          ),
+        });
+        const exemptions = new ExemptionService({
+          db,
+          rubric,
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          visibility,
+          refresh,
+          logger,
+        });
+        const notifier = settings.notifications.enabled
+          ? new MaturityNotifier({
+              notifications: deps.notifications,
+              db,
+              campaigns,
+              auth: deps.auth,
+              rubric,
+              logger,
+              reminderDays: settings.notifications.reminderDays,
+            })
+          : undefined;
+        if (notifier) listeners.push(notifier);
         const reports = new ReportService({ scores, rubric });
         const remediation = new RemediationPlanService({
           catalog: deps.catalog,
@@ -136,6 +195,17 @@ export const maturityPlugin = createBackendPlugin({
           },
         });
 
+        if (notifier) {
+          await scheduler.scheduleTask({
+            id: 'maturity-campaign-notifications',
+            frequency: { minutes: 30 },
+            timeout: { minutes: 5 },
+            initialDelay: { minutes: 1 },
+            scope: 'global',
+            fn: async () => notifier.notifyCampaigns(),
+          });
+        }
+
         deps.httpRouter.use(
           await createRouter({
             logger,
@@ -144,6 +214,18 @@ export const maturityPlugin = createBackendPlugin({
             reports,
             remediation,
             rubric,
+            routers: [
+              campaignRouter({
+                httpAuth: deps.httpAuth,
+                campaigns,
+                importRoadmap: body =>
+                  proposeCampaignFromRoadmap(body.markdown, {
+                    rubric,
+                    startsOn: body.startsOn,
+                  }),
+              }),
+              exemptionRouter({ httpAuth: deps.httpAuth, exemptions }),
+            ],
             maxConcurrentRequestsPerClient:
               settings.api.maxConcurrentRequestsPerClient,
           }),

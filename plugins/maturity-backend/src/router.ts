@@ -41,6 +41,8 @@ export async function createRouter(options: {
   rubric: Rubric;
   /** Requests one client may have in flight at once. */
   maxConcurrentRequestsPerClient: number;
+  /** More routes (campaigns, exemption requests), behind the same limits. */
+  routers?: express.Router[];
 }): Promise<express.Router> {
   const { httpAuth, scores, reports, rubric } = options;
   const router = Router();
@@ -53,6 +55,8 @@ export async function createRouter(options: {
   router.use(
     requestLimiter({ perClient: options.maxConcurrentRequestsPerClient }),
   );
+
+  for (const sub of options.routers ?? []) router.use(sub);
 
   router.get('/rubric', (_req, res) => {
     res.json(rubric);

@@ -34,3 +34,5 @@ export * from './campaigns/campaignState';
 export * from './campaigns/phaseProgress';
 export * from './campaigns/forecastCompletion';
 export * from './exemptions/ExemptionRequest';
+export * from './campaigns/import/roadmapItemMappings';
+export * from './campaigns/import/proposeCampaignFromRoadmap';

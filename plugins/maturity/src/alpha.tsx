@@ -13,7 +13,14 @@ import TimelineIcon from '@material-ui/icons/Timeline';
 import { maturityApiRef } from './api/MaturityApi';
 import { isMaturityAvailable } from './isMaturityAvailable';
 import { MaturityClient } from './api/MaturityClient';
-import { fixItTemplateRouteRef, rootRouteRef, teamRouteRef } from './routes';
+import {
+  campaignRouteRef,
+  campaignsRouteRef,
+  exemptionRequestsRouteRef,
+  fixItTemplateRouteRef,
+  rootRouteRef,
+  teamRouteRef,
+} from './routes';
 import {
   maturityCheckPickerField,
   maturityGapsReviewField,
@@ -30,7 +37,12 @@ export const maturityApi = ApiBlueprint.make({
     }),
 });
 
-/** The overview at `/maturity` (in the sidebar), and the team views under it. @alpha */
+/**
+ * The overview at `/maturity` (in the sidebar), and under it the team
+ * views, the campaigns and the exemption requests.
+ *
+ * @alpha
+ */
 export const maturityPage = PageBlueprint.make({
   params: {
     path: '/maturity',
@@ -107,6 +119,12 @@ export default createFrontendPlugin({
     maturityCheckPickerField,
     maturityGapsReviewField,
   ],
-  routes: { root: rootRouteRef, team: teamRouteRef },
+  routes: {
+    root: rootRouteRef,
+    team: teamRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
+    exemptionRequests: exemptionRequestsRouteRef,
+  },
   externalRoutes: { fixItTemplate: fixItTemplateRouteRef },
 });

@@ -21,3 +21,21 @@ export const fixItTemplateRouteRef = createExternalRouteRef({
   params: ['namespace', 'templateName'],
   defaultTarget: 'scaffolder.selectedTemplate',
 });
+
+/** The campaigns: a target, a date, progress and a forecast. */
+export const campaignsRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/campaigns',
+});
+
+/** One campaign's detail. */
+export const campaignRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/campaigns/:id',
+});
+
+/** Exemption requests, for approvers to decide. */
+export const exemptionRequestsRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/exemptions',
+});

@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { syntheticFacts } from '../peer/syntheticFacts';
 import { OUR_REFRESH_TASK, startOurs } from '../peer/startOurs';
 import { benchDatabase } from '../shared/benchDatabase';
-import { ManualScheduler } from '../shared/manualScheduler';
+import { ManualScheduler } from '@roadmap/plugin-maturity-node/testUtils';
 import { measureLatency } from '../shared/measureLatency';
 import { postgresAvailable } from '../shared/postgresAvailable';
 import { hostileRequests, mostExpensiveQuery } from './hostileRequests';

@@ -3,7 +3,7 @@ import type { BenchDatabase } from '../shared/benchDatabase';
 import { databaseFootprint, footprintDelta } from './databaseFootprint';
 import type { SystemFigures } from './figures';
 import { measureLatency } from '../shared/measureLatency';
-import { ManualScheduler } from '../shared/manualScheduler';
+import { ManualScheduler } from '@roadmap/plugin-maturity-node/testUtils';
 import { OUR_REFRESH_TASK, startOurs } from './startOurs';
 import type { SyntheticCatalog } from './syntheticFacts';
 

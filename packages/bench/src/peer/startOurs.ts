@@ -12,7 +12,7 @@ import {
   maturityCollectorsExtensionPoint,
 } from '@roadmap/plugin-maturity-node';
 import type { Knex } from 'knex';
-import { ManualScheduler } from '../shared/manualScheduler';
+import { ManualScheduler } from '@roadmap/plugin-maturity-node/testUtils';
 import { type SyntheticCatalog, toMaturityFacts } from './syntheticFacts';
 
 /** The id of our plugin's scheduled refresh task. */

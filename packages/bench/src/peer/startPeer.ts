@@ -9,7 +9,7 @@ import {
 } from '@backstage-community/plugin-tech-insights-node';
 import { REPOSITORY_CHECK_IDS } from '@roadmap/plugin-maturity-common';
 import type { Knex } from 'knex';
-import { ManualScheduler } from '../shared/manualScheduler';
+import { ManualScheduler } from '@roadmap/plugin-maturity-node/testUtils';
 import { REPOSITORY_FACT_IDS, type SyntheticCatalog } from './syntheticFacts';
 
 /** The id of the peer's fact retriever (and of its scheduled task). */

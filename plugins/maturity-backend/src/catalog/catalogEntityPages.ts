@@ -10,7 +10,11 @@ const PAGE_SIZE = 1000;
  */
 export async function* catalogEntityPages(
   catalog: CatalogService,
-  options: { credentials: BackstageCredentials; fields?: string[] },
+  options: {
+    credentials: BackstageCredentials;
+    fields?: string[];
+    filter?: Record<string, string>;
+  },
 ): AsyncGenerator<Entity[]> {
   let cursor: string | undefined;
   do {

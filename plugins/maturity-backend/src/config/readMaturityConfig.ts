@@ -13,6 +13,7 @@ export interface MaturityConfig {
   refresh: RefreshOptions;
   retentionMs: number;
   api: { maxConcurrentRequestsPerClient: number; readTimeoutMs: number };
+  notifications: { enabled: boolean; reminderDays: number };
 }
 
 function durationMs(config: Config, key: string, fallbackMs: number): number {
@@ -98,6 +99,15 @@ export function readMaturityConfig(config: Config): MaturityConfig {
         16,
       ),
       readTimeoutMs: durationMs(config, 'maturity.api.readTimeout', 5_000),
+    },
+    notifications: {
+      enabled:
+        config.getOptionalBoolean('maturity.notifications.enabled') ?? true,
+      reminderDays: positiveInteger(
+        config,
+        'maturity.notifications.reminderDays',
+        7,
+      ),
     },
   };
 }

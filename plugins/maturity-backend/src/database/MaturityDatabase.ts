@@ -2,8 +2,11 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import pLimit from 'p-limit';
+import { CampaignStore } from './CampaignStore';
+import { ExemptionRequestStore } from './ExemptionRequestStore';
 import { FactStore } from './FactStore';
 import { migrateMaturityDatabase } from './migrateMaturityDatabase';
+import { NotificationLog } from './NotificationLog';
 import { RefreshQueue } from './RefreshQueue';
 import { ScoreStore } from './ScoreStore';
 import { SnapshotStore } from './SnapshotStore';
@@ -14,6 +17,9 @@ export interface MaturityStores {
   snapshots: SnapshotStore;
   facts: FactStore;
   queue: RefreshQueue;
+  campaigns: CampaignStore;
+  exemptionRequests: ExemptionRequestStore;
+  notifications: NotificationLog;
 }
 
 function storesOver(db: Knex): MaturityStores {
@@ -22,13 +28,17 @@ function storesOver(db: Knex): MaturityStores {
     snapshots: new SnapshotStore(db),
     facts: new FactStore(db),
     queue: new RefreshQueue(db),
+    campaigns: new CampaignStore(db),
+    exemptionRequests: new ExemptionRequestStore(db),
+    notifications: new NotificationLog(db),
   };
 }
 
 /**
  * The plugin's own database: one Knex client, migrated once, and the stores
  * split by what they own — current scores, history, last good facts and the
- * refresh queue. Writes that must land together run in
+ * refresh queue, campaigns, exemption requests and sent notifications.
+ * Writes that must land together run in
  * {@link MaturityDatabase.transaction}.
  */
 export class MaturityDatabase implements MaturityStores {
@@ -48,6 +58,9 @@ export class MaturityDatabase implements MaturityStores {
   readonly snapshots: SnapshotStore;
   readonly facts: FactStore;
   readonly queue: RefreshQueue;
+  readonly campaigns: CampaignStore;
+  readonly exemptionRequests: ExemptionRequestStore;
+  readonly notifications: NotificationLog;
 
   readonly #reads: ReturnType<typeof pLimit>;
 
@@ -66,6 +79,9 @@ export class MaturityDatabase implements MaturityStores {
     this.snapshots = stores.snapshots;
     this.facts = stores.facts;
     this.queue = stores.queue;
+    this.campaigns = stores.campaigns;
+    this.exemptionRequests = stores.exemptionRequests;
+    this.notifications = stores.notifications;
   }
 
   /**

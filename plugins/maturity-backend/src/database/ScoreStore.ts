@@ -4,6 +4,8 @@ import type {
 } from '@roadmap/plugin-maturity-common';
 import type { Knex } from 'knex';
 import type { StoredScoreDetail } from '../scoring/scoreDetailCodec';
+import type { CampaignScope } from '@roadmap/plugin-maturity-common';
+import { applyCampaignScope } from './applyCampaignScope';
 import { applyScoreFilters } from './applyScoreFilters';
 import { fromDatabaseTimestamp } from './fromDatabaseTimestamp';
 import { rowChunks } from './rowChunks';
@@ -44,6 +46,17 @@ export interface CurrentScoreWrite {
   digest: string;
 }
 
+/** What a refresh compares a new scoring of an entity with. */
+export interface CurrentOf {
+  digest: string | null;
+  snapshotId: string;
+  /** The entity fields, as {@link entityFieldsKey}. */
+  fields: string;
+  level: string | null;
+  levelRank: number;
+  passed: Set<string>;
+}
+
 /** A current score with its stored results. */
 export interface StoredScore extends ScoreSummary {
   detail: StoredScoreDetail;
@@ -54,6 +67,22 @@ export interface ScorePage {
   items: ScoreSummary[];
   totalCount: number;
 }
+
+/** Where an entity in a campaign's scope stands now. */
+export interface CampaignStanding {
+  entityRef: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  level: string | null;
+  levelRank: number;
+  /** Checks its current score passes, has waived or that do not apply. */
+  passed: Set<string>;
+  exempt: Set<string>;
+}
+
+const checkSet = (value: string | null | undefined) =>
+  new Set(value ? value.split(',') : []);
 
 /** The current score of an entity, for movers. */
 export interface CurrentScore {
@@ -219,42 +248,46 @@ export class ScoreStore {
    * (entities without a score are absent), to tell a changed scoring from
    * a repeat.
    */
-  async currentOf(
-    entityRefs: string[],
-  ): Promise<
-    Map<string, { digest: string | null; snapshotId: string; fields: string }>
-  > {
-    const result = new Map<
-      string,
-      { digest: string | null; snapshotId: string; fields: string }
-    >();
+  async currentOf(entityRefs: string[]): Promise<Map<string, CurrentOf>> {
+    const result = new Map<string, CurrentOf>();
     for (const chunk of rowChunks(
       this.db,
       entityRefs.map(ref => ({ ref })),
     )) {
       const rows: Record<string, any>[] = await this.db('maturity_scores')
+        .leftJoin(
+          'maturity_snapshots',
+          'maturity_snapshots.id',
+          'maturity_scores.snapshot_id',
+        )
         .whereIn(
-          'entity_ref',
+          'maturity_scores.entity_ref',
           chunk.map(c => c.ref),
         )
         .select(
-          'entity_ref',
-          'results_digest',
-          'snapshot_id',
-          'kind',
-          'namespace',
-          'name',
-          'title',
-          'owner',
-          'system',
-          'type',
-          'lifecycle',
-          'tags',
+          'maturity_scores.entity_ref',
+          'maturity_scores.results_digest',
+          'maturity_scores.snapshot_id',
+          'maturity_scores.kind',
+          'maturity_scores.namespace',
+          'maturity_scores.name',
+          'maturity_scores.title',
+          'maturity_scores.owner',
+          'maturity_scores.system',
+          'maturity_scores.type',
+          'maturity_scores.lifecycle',
+          'maturity_scores.tags',
+          'maturity_scores.level',
+          'maturity_scores.level_rank',
+          'maturity_snapshots.passed_checks',
         );
       for (const r of rows) {
         result.set(r.entity_ref, {
           digest: r.results_digest,
           snapshotId: String(r.snapshot_id),
+          level: r.level,
+          levelRank: Number(r.level_rank),
+          passed: checkSet(r.passed_checks),
           fields: entityFieldsKey({
             entityRef: r.entity_ref,
             kind: r.kind,
@@ -416,6 +449,44 @@ export class ScoreStore {
       score: Number(r.score),
       level: r.level,
       scoredAt: fromDatabaseTimestamp(r.scored_at),
+    }));
+  }
+
+  /**
+   * Every scored entity in a campaign's scope (among `entityRefs` when
+   * given), with its level and the checks its current snapshot passed.
+   */
+  async campaignStandings(
+    scope: CampaignScope,
+    entityRefs?: string[],
+  ): Promise<CampaignStanding[]> {
+    const qb = this.db('maturity_scores').leftJoin(
+      'maturity_snapshots',
+      'maturity_snapshots.id',
+      'maturity_scores.snapshot_id',
+    );
+    applyCampaignScope(qb, scope, entityRefs);
+    const rows: Record<string, any>[] = await qb
+      .orderBy('maturity_scores.entity_ref')
+      .select(
+        'maturity_scores.entity_ref',
+        'maturity_scores.name',
+        'maturity_scores.title',
+        'maturity_scores.owner',
+        'maturity_scores.level',
+        'maturity_scores.level_rank',
+        'maturity_snapshots.passed_checks',
+        'maturity_snapshots.exempt_checks',
+      );
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      name: r.name,
+      title: r.title ?? undefined,
+      owner: r.owner ?? undefined,
+      level: r.level,
+      levelRank: Number(r.level_rank),
+      passed: checkSet(r.passed_checks),
+      exempt: checkSet(r.exempt_checks),
     }));
   }
 

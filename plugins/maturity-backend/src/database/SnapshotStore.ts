@@ -7,6 +7,13 @@ import type { ScoreRecord } from './ScoreStore';
 // What counts as meeting a check: it passes, is waived, or does not apply.
 const PASSING = new Set(['pass', 'exempt', 'not-applicable']);
 
+/** One point of an entity's history, for progress over time. */
+export interface StandingPoint {
+  at: Date;
+  level: string | null;
+  passed: Set<string>;
+}
+
 /** An entity's score at some point in the past. */
 export interface ScoreBaseline {
   score: number;
@@ -35,6 +42,11 @@ export class SnapshotStore {
       detail: JSON.stringify(record.detail),
       passed_checks: record.detail.results
         .filter(r => PASSING.has(r.status))
+        .map(r => r.checkId)
+        .sort()
+        .join(','),
+      exempt_checks: record.detail.results
+        .filter(r => r.status === 'exempt')
         .map(r => r.checkId)
         .sort()
         .join(','),
@@ -131,6 +143,86 @@ export class SnapshotStore {
       }
     }
     return baseline;
+  }
+
+  /**
+   * Per entity, its history from `since` on, starting with where it stood
+   * at `since` (its last snapshot before, if any): the step function that
+   * progress over time is read from. Entities are those of a campaign's
+   * recorded members (read in the database, no long lists of refs), or the
+   * given refs. The checks passed are read only when asked for.
+   */
+  async standingHistory(
+    of: { campaignId: string } | { entityRefs: string[] },
+    since: Date,
+    options: { checks: boolean } = { checks: true },
+  ): Promise<Map<string, StandingPoint[]>> {
+    const history = new Map<string, StandingPoint[]>();
+    const add = (r: Record<string, any>) => {
+      const points = history.get(r.entity_ref) ?? [];
+      points.push({
+        at: fromDatabaseTimestamp(r.scored_at),
+        level: r.level,
+        passed: new Set(
+          r.passed_checks ? String(r.passed_checks).split(',') : [],
+        ),
+      });
+      history.set(r.entity_ref, points);
+    };
+    const columns = [
+      's.entity_ref',
+      's.scored_at',
+      's.level',
+      ...(options.checks ? ['s.passed_checks'] : []),
+    ];
+    const scoped = (qb: Knex.QueryBuilder, refs?: string[]) => {
+      if (refs) {
+        qb.whereIn('s.entity_ref', refs);
+      } else {
+        qb.join('maturity_campaign_members as m', join =>
+          join
+            .on('m.entity_ref', '=', 's.entity_ref')
+            .andOnVal(
+              'm.campaign_id',
+              '=',
+              (of as { campaignId: string }).campaignId,
+            ),
+        );
+      }
+    };
+    const chunks =
+      'entityRefs' in of
+        ? rowChunks(
+            this.db,
+            of.entityRefs.map(ref => ({ ref })),
+          ).map(c => c.map(r => r.ref))
+        : [undefined];
+    for (const refs of chunks) {
+      // Where each stood at `since`: its newest snapshot before it.
+      const ranked = this.db('maturity_snapshots as s')
+        .modify(qb => scoped(qb, refs))
+        .andWhere('s.scored_at', '<', since)
+        .select(
+          ...columns,
+          this.db.raw(
+            'ROW_NUMBER() OVER (PARTITION BY s.entity_ref ORDER BY s.scored_at DESC, s.id DESC) AS newest',
+          ),
+        )
+        .as('ranked');
+      (await this.db.from(ranked).where('newest', 1)).forEach(add);
+      (
+        await this.db('maturity_snapshots as s')
+          .modify(qb => scoped(qb, refs))
+          .andWhere('s.scored_at', '>=', since)
+          .orderBy([
+            { column: 's.entity_ref' },
+            { column: 's.scored_at', order: 'asc' },
+            { column: 's.id', order: 'asc' },
+          ])
+          .select(...columns)
+      ).forEach(add);
+    }
+    return history;
   }
 
   /** Removes snapshots older than `before`, always keeping each entity's current one. */

@@ -356,7 +356,12 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
     ]) {
       await up(knex, name);
     }
-    await insertScore(knex, 'api', '1', null, { summary: '{}' });
+    const snapshotId = await insertSnapshot(
+      knex,
+      'component:default/api',
+      '{}',
+    );
+    await insertScore(knex, 'api', snapshotId, null, { summary: '{}' });
     await up(knex, '20261202100000_campaigns');
     await knex('maturity_campaigns').insert({
       id: 'c1',
@@ -388,6 +393,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
       sent_at: scoredAt,
     });
     await knex('maturity_scores').update({ tags: 'java,payments' });
+    await knex('maturity_snapshots').update({ exempt_checks: 'rel.chaos' });
     await expect(knex('maturity_campaigns').first()).resolves.toMatchObject({
       published: expect.anything(),
       version: 1,
@@ -410,6 +416,10 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
       await expect(knex.schema.hasTable(table)).resolves.toBe(false);
     }
     expect(await columnNames(knex, 'maturity_scores')).not.toContain('tags');
+    expect(await columnNames(knex, 'maturity_snapshots')).not.toContain(
+      'exempt_checks',
+    );
     expect(await count(knex, 'maturity_scores')).toBe(1);
+    expect(await count(knex, 'maturity_snapshots')).toBe(1);
   });
 });

@@ -1,5 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { Fact, ScoreSourceStatus } from '@roadmap/plugin-maturity-common';
+import type {
+  Exemption,
+  Fact,
+  ScoreSourceStatus,
+} from '@roadmap/plugin-maturity-common';
 import type { StoredScoreDetail } from '../scoring/scoreDetailCodec';
 
 /** A scoring's outcome, ready to store. */
@@ -24,6 +28,11 @@ export interface EntityScorer {
   score(
     entity: Entity,
     facts: Fact[],
-    options: { now: Date; sources: ScoreSourceStatus[] },
+    options: {
+      now: Date;
+      sources: ScoreSourceStatus[];
+      /** Approved exemption requests of this entity. */
+      exemptions?: Exemption[];
+    },
   ): EntityScore;
 }

@@ -20,6 +20,7 @@ import type { MaturityMetrics } from '../metrics/MaturityMetrics';
 import { collectFacts } from './collectFacts';
 import type { EntityScorer } from './EntityScorer';
 import { fingerprintOf } from './fingerprintOf';
+import type { ScoreChange, ScoreChangeListener } from './ScoreChange';
 import { scoredEntityFields } from './scoredEntityFields';
 import { type ScoredItem, writeScoredBatch } from './writeScoredBatch';
 
@@ -75,6 +76,8 @@ export class RefreshService {
       metrics?: MaturityMetrics;
       options: RefreshOptions;
       now?: () => Date;
+      /** Told about stored changes of score (notifications, events). */
+      listeners?: ScoreChangeListener[];
     },
   ) {}
 
@@ -245,8 +248,13 @@ export class RefreshService {
     const now = this.now();
     const refs = entities.map(e => stringifyEntityRef(e));
     let previous;
+    let approved;
     try {
       previous = await db.facts.get(refs);
+      approved = await db.exemptionRequests.approvedFor(
+        refs,
+        now.toISOString().slice(0, 10),
+      );
     } catch (error) {
       await this.fail(refs, leaseOwner, now, error);
       return { scored: [], failed: refs, failedSources: {} };
@@ -267,6 +275,7 @@ export class RefreshService {
       const result = scorer.score(entity, collected.facts.get(ref)!, {
         now,
         sources: collected.sources.get(ref)!,
+        exemptions: approved.filter(e => e.entityRef === ref),
       });
       return {
         record: {
@@ -282,8 +291,13 @@ export class RefreshService {
         fingerprint: fingerprintOf(entity, scorer.rubricHash),
       };
     });
-    const { written, failed } = await this.write(items, leaseOwner, now);
+    const { written, failed, changes } = await this.write(
+      items,
+      leaseOwner,
+      now,
+    );
     this.deps.metrics?.setScores(written.map(w => w.record));
+    await this.tell(changes);
     return { scored: written, failed, failedSources: collected.failedSources };
   }
 
@@ -293,7 +307,11 @@ export class RefreshService {
     items: ScoredItem[],
     leaseOwner: string,
     now: Date,
-  ): Promise<{ written: ScoredItem[]; failed: string[] }> {
+  ): Promise<{
+    written: ScoredItem[];
+    failed: string[];
+    changes: ScoreChange[];
+  }> {
     const { db, logger } = this.deps;
     const report = (lost: string[]) => {
       for (const ref of lost) {
@@ -301,16 +319,20 @@ export class RefreshService {
       }
     };
     try {
-      const { written, lost } = await writeScoredBatch(db, {
+      const { written, lost, changes } = await writeScoredBatch(db, {
         leaseOwner,
         items,
       });
       report(lost);
-      return { written, failed: [] };
+      return { written, failed: [], changes };
     } catch (error) {
       if (items.length === 1) {
         await this.fail([items[0].record.entityRef], leaseOwner, now, error);
-        return { written: [], failed: [items[0].record.entityRef] };
+        return {
+          written: [],
+          failed: [items[0].record.entityRef],
+          changes: [],
+        };
       }
       logger.warn(
         `Could not store a batch of ${items.length} scores; storing them one at a time`,
@@ -319,17 +341,34 @@ export class RefreshService {
     }
     const written: ScoredItem[] = [];
     const failed: string[] = [];
+    const changes: ScoreChange[] = [];
     for (const item of items) {
       try {
         const one = await writeScoredBatch(db, { leaseOwner, items: [item] });
         written.push(...one.written);
+        changes.push(...one.changes);
         report(one.lost);
       } catch (error) {
         failed.push(item.record.entityRef);
         await this.fail([item.record.entityRef], leaseOwner, now, error);
       }
     }
-    return { written, failed };
+    return { written, failed, changes };
+  }
+
+  // After the commit; a listener never fails the refresh.
+  private async tell(changes: ScoreChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    for (const listener of this.deps.listeners ?? []) {
+      try {
+        await listener.onScoreChanges(changes);
+      } catch (error) {
+        this.deps.logger.warn(
+          'A listener of score changes failed; the scores are stored',
+          error as Error,
+        );
+      }
+    }
   }
 
   // The entities keep their previous score and history; they are retried

@@ -2,6 +2,7 @@ import type { StoredFacts } from '../database/FactStore';
 import type { MaturityDatabase } from '../database/MaturityDatabase';
 import { entityFieldsKey, type ScoreRecord } from '../database/ScoreStore';
 import { scoreDigest } from '../scoring/scoreDigest';
+import type { ScoreChange } from './ScoreChange';
 
 /** One scored entity, ready to be written with its inputs. */
 export interface ScoredItem {
@@ -24,7 +25,7 @@ export interface ScoredItem {
 export async function writeScoredBatch(
   db: MaturityDatabase,
   options: { leaseOwner: string; items: ScoredItem[] },
-): Promise<{ written: ScoredItem[]; changed: string[]; lost: string[] }> {
+): Promise<{ written: ScoredItem[]; changes: ScoreChange[]; lost: string[] }> {
   return db.transaction(async stores => {
     const refs = options.items.map(i => i.record.entityRef);
     const held = await stores.queue.lockHeld(refs, options.leaseOwner);
@@ -85,7 +86,11 @@ export async function writeScoredBatch(
     );
     return {
       written,
-      changed: changed.map(i => i.record.entityRef),
+      changes: changed.map(i => ({
+        record: i.record,
+        snapshotId: snapshotIds.get(i.record.entityRef)!,
+        before: current.get(i.record.entityRef),
+      })),
       lost: refs.filter(r => !held.has(r)),
     };
   });

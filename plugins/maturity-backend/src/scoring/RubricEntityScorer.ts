@@ -45,13 +45,18 @@ export class RubricEntityScorer implements EntityScorer {
   score(
     entity: Entity,
     facts: Fact[],
-    options: { now: Date; sources: ScoreSourceStatus[] },
+    options: {
+      now: Date;
+      sources: ScoreSourceStatus[];
+      exemptions?: Exemption[];
+    },
   ): EntityScore {
     const score = this.#evaluator.evaluate({
       entity,
       facts,
       now: options.now,
-      exemptions: this.exemptions,
+      // Approved requests first: a config exemption of the same check wins.
+      exemptions: [...(options.exemptions ?? []), ...this.exemptions],
       availableSources: this.availableSources,
     });
     const levelRank = score.level

@@ -22,10 +22,11 @@ import type { ScoreQuery } from '../database/ScoreQuery';
 import type { ScorePage, StoredScore } from '../database/ScoreStore';
 import {
   canonicalEntityRef,
-  ScoreVisibility,
+  type ScoreVisibility,
 } from '../permissions/ScoreVisibility';
 import type { RefreshService } from '../refresh/RefreshService';
 import { expandScoreDetail } from '../scoring/scoreDetailCodec';
+import { auditedAction } from './auditedAction';
 import { summarizeGroup } from './summarizeGroup';
 
 type Options = { credentials: BackstageCredentials };
@@ -49,13 +50,10 @@ export class ScoreService {
       refresh: RefreshService;
       /** Fills the checks' text into stored results. */
       rubric: Rubric;
+      visibility: ScoreVisibility;
     },
   ) {
-    this.#visibility = new ScoreVisibility({
-      permissions: deps.permissions,
-      catalog: deps.catalog,
-      scoredRefs: () => deps.db.scores.refs(),
-    });
+    this.#visibility = deps.visibility;
   }
 
   async list(query: ScoreQuery, options: Options): Promise<ScorePage> {
@@ -154,27 +152,24 @@ export class ScoreService {
     options: Options & { request?: Request },
   ): Promise<ScoreDetailResponse> {
     const ref = await this.#visibility.assertVisible(entityRef, options);
-    const event = await this.deps.auditor.createEvent({
-      eventId: 'score-refresh',
-      severityLevel: 'medium',
-      meta: { entityRef: ref },
-      request: options.request,
-    });
-    try {
-      const [decision] = await this.deps.permissions.authorize(
-        [{ permission: maturityScoreRefreshPermission, resourceRef: ref }],
-        options,
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(`You may not refresh the score of ${ref}`);
-      }
-      const score = this.expand(await this.deps.refresh.refreshOne(ref));
-      await event.success({ meta: { score: score.score, level: score.level } });
-      return score;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return auditedAction(
+      this.deps.auditor,
+      {
+        eventId: 'score-refresh',
+        meta: { entityRef: ref },
+        request: options.request,
+      },
+      async () => {
+        const [decision] = await this.deps.permissions.authorize(
+          [{ permission: maturityScoreRefreshPermission, resourceRef: ref }],
+          options,
+        );
+        if (decision.result !== AuthorizeResult.ALLOW) {
+          throw new NotAllowedError(`You may not refresh the score of ${ref}`);
+        }
+        return this.expand(await this.deps.refresh.refreshOne(ref));
+      },
+    );
   }
 
   /** A team's services (those the caller may see) and how far they are. */

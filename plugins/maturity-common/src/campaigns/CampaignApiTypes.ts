@@ -121,3 +121,20 @@ export interface RoadmapImportResponse {
   /** Lines that are not actions (status, rationale, estimates), with the reason. */
   ignored: RoadmapImportItem[];
 }
+
+/**
+ * `GET /scores/:kind/:namespace/:name/campaigns`: the active and scheduled
+ * campaigns an entity is in, and where it stands in each.
+ *
+ * @public
+ */
+export interface EntityCampaignsResponse {
+  items: {
+    campaign: Pick<Campaign, 'id' | 'title' | 'state' | 'owner'>;
+    /** The phase due next that this entity does not meet, or null when it meets them all. */
+    phase: (CampaignPhase & { index: number }) | null;
+    met: boolean;
+    upcoming: boolean;
+    checksLeft: string[];
+  }[];
+}

@@ -118,6 +118,20 @@ export function mockMaturityApi(
     getGroupRollup: notMocked('getGroupRollup'),
     getEntityReport: notMocked('getEntityReport'),
     getGroupReport: notMocked('getGroupReport'),
+    // the team view lists the campaigns its services are in
+    listCampaigns: jest.fn(async () => ({ items: [] })),
+    getCampaign: notMocked('getCampaign'),
+    createCampaign: notMocked('createCampaign'),
+    updateCampaign: notMocked('updateCampaign'),
+    archiveCampaign: notMocked('archiveCampaign'),
+    getCampaignProgress: notMocked('getCampaignProgress'),
+    getCampaignBurnUp: notMocked('getCampaignBurnUp'),
+    importRoadmap: notMocked('importRoadmap'),
+    // the card and the roadmap tab ask on every entity page
+    getEntityCampaigns: jest.fn(async () => ({ items: [] })),
+    listExemptionRequests: jest.fn(async () => []),
+    requestExemption: notMocked('requestExemption'),
+    decideExemptionRequest: notMocked('decideExemptionRequest'),
     ...overrides,
   } as jest.Mocked<MaturityApi>;
 }

@@ -1,6 +1,15 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  Campaign,
+  CampaignBurnUpResponse,
+  CampaignInput,
+  CampaignListResponse,
+  CampaignProgressResponse,
+  EntityCampaignsResponse,
+  ExemptionRequest,
+  ExemptionRequestStatus,
   GroupRollupResponse,
+  RoadmapImportResponse,
   Rubric,
   ScoreDetailResponse,
   ScoreHistoryPoint,
@@ -45,6 +54,53 @@ export interface MaturityApi {
   getEntityReport(entityRef: string): Promise<string>;
   /** The Markdown roadmap report of a team, with progress since a date. */
   getGroupReport(groupRef: string, options?: { since?: Date }): Promise<string>;
+
+  /** Every campaign the caller may see, with its overall progress. */
+  listCampaigns(): Promise<CampaignListResponse>;
+  getCampaign(id: string): Promise<Campaign>;
+  /** Needs `maturity.campaign.create`; a 400 names the field at fault. */
+  createCampaign(input: CampaignInput): Promise<Campaign>;
+  /**
+   * Needs `maturity.campaign.update`. `version` is the one read: a 409
+   * says someone else changed the campaign since.
+   */
+  updateCampaign(
+    id: string,
+    version: number,
+    input: CampaignInput,
+  ): Promise<Campaign>;
+  /** Archives a campaign; its history is kept. */
+  archiveCampaign(id: string, version: number): Promise<Campaign>;
+  /** Per phase, team and service: who meets what, and the forecast. */
+  getCampaignProgress(id: string): Promise<CampaignProgressResponse>;
+  /** Services meeting each phase per day, over the last `days` days. */
+  getCampaignBurnUp(id: string, days: number): Promise<CampaignBurnUpResponse>;
+  /** A roadmap document (Markdown) proposed as a campaign, for review. */
+  importRoadmap(body: {
+    markdown: string;
+    startsOn: string;
+  }): Promise<RoadmapImportResponse>;
+  /** The active and scheduled campaigns an entity is in. */
+  getEntityCampaigns(entityRef: string): Promise<EntityCampaignsResponse>;
+
+  /** Exemption requests of entities the caller may see, newest first. */
+  listExemptionRequests(filter?: {
+    status?: ExemptionRequestStatus;
+    entityRef?: string;
+  }): Promise<ExemptionRequest[]>;
+  /** Needs `maturity.exemption.request` on the entity. */
+  requestExemption(body: {
+    entityRef: string;
+    checkId: string;
+    reason: string;
+    expires: string;
+  }): Promise<ExemptionRequest>;
+  /** Needs `maturity.exemption.approve`. */
+  decideExemptionRequest(
+    id: string,
+    decision: 'approve' | 'deny' | 'revoke',
+    options?: { comment?: string },
+  ): Promise<ExemptionRequest>;
 }
 
 /**

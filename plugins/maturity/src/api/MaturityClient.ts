@@ -2,7 +2,16 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type {
+  Campaign,
+  CampaignBurnUpResponse,
+  CampaignInput,
+  CampaignListResponse,
+  CampaignProgressResponse,
+  EntityCampaignsResponse,
+  ExemptionRequest,
+  ExemptionRequestStatus,
   GroupRollupResponse,
+  RoadmapImportResponse,
   Rubric,
   ScoreDetailResponse,
   ScoreHistoryPoint,
@@ -140,18 +149,123 @@ export class MaturityClient implements MaturityApi {
     return response!.text();
   }
 
+  async listCampaigns(): Promise<CampaignListResponse> {
+    return this.#get('/campaigns');
+  }
+
+  async getCampaign(id: string): Promise<Campaign> {
+    return this.#get(`/campaigns/${encodeURIComponent(id)}`);
+  }
+
+  async createCampaign(input: CampaignInput): Promise<Campaign> {
+    return this.#send('POST', '/campaigns', input);
+  }
+
+  async updateCampaign(
+    id: string,
+    version: number,
+    input: CampaignInput,
+  ): Promise<Campaign> {
+    return this.#send('PUT', `/campaigns/${encodeURIComponent(id)}`, {
+      version,
+      campaign: input,
+    });
+  }
+
+  async archiveCampaign(id: string, version: number): Promise<Campaign> {
+    return this.#send('POST', `/campaigns/${encodeURIComponent(id)}/archive`, {
+      version,
+    });
+  }
+
+  async getCampaignProgress(id: string): Promise<CampaignProgressResponse> {
+    return this.#get(`/campaigns/${encodeURIComponent(id)}/progress`);
+  }
+
+  async getCampaignBurnUp(
+    id: string,
+    days: number,
+  ): Promise<CampaignBurnUpResponse> {
+    return this.#get(
+      `/campaigns/${encodeURIComponent(id)}/burnup?${new URLSearchParams({
+        days: String(days),
+      })}`,
+    );
+  }
+
+  async importRoadmap(body: {
+    markdown: string;
+    startsOn: string;
+  }): Promise<RoadmapImportResponse> {
+    return this.#send('POST', '/campaigns/import', body);
+  }
+
+  async getEntityCampaigns(
+    entityRef: string,
+  ): Promise<EntityCampaignsResponse> {
+    return this.#get(`/scores/${entityPath(entityRef)}/campaigns`);
+  }
+
+  async listExemptionRequests(
+    filter: { status?: ExemptionRequestStatus; entityRef?: string } = {},
+  ): Promise<ExemptionRequest[]> {
+    const params = new URLSearchParams();
+    if (filter.status) params.set('status', filter.status);
+    if (filter.entityRef) params.set('entityRef', filter.entityRef);
+    const body = await this.#get<{ items: ExemptionRequest[] }>(
+      `/exemption-requests?${params}`,
+    );
+    return body.items;
+  }
+
+  async requestExemption(body: {
+    entityRef: string;
+    checkId: string;
+    reason: string;
+    expires: string;
+  }): Promise<ExemptionRequest> {
+    return this.#send('POST', '/exemption-requests', body);
+  }
+
+  async decideExemptionRequest(
+    id: string,
+    decision: 'approve' | 'deny' | 'revoke',
+    options: { comment?: string } = {},
+  ): Promise<ExemptionRequest> {
+    return this.#send(
+      'POST',
+      `/exemption-requests/${encodeURIComponent(id)}/${decision}`,
+      options.comment ? { comment: options.comment } : {},
+    );
+  }
+
   async #get<T>(path: string): Promise<T> {
     const response = await this.#fetch(path);
     return (await response!.json()) as T;
   }
 
+  async #send<T>(
+    method: 'POST' | 'PUT',
+    path: string,
+    body: unknown,
+  ): Promise<T> {
+    const response = await this.#fetch(path, { method, body });
+    return (await response!.json()) as T;
+  }
+
   async #fetch(
     path: string,
-    options: { method?: string; allowNotFound?: boolean } = {},
+    options: { method?: string; allowNotFound?: boolean; body?: unknown } = {},
   ): Promise<Response | undefined> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('maturity');
     const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
       method: options.method ?? 'GET',
+      ...(options.body === undefined
+        ? {}
+        : {
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(options.body),
+          }),
     });
     if (response.status === 404 && options.allowNotFound) return undefined;
     if (!response.ok) {

@@ -1,14 +1,5 @@
 import type { ScoreSummary } from '@roadmap/plugin-maturity-common';
-
-// Spreadsheet programs run cells that start with these as formulas.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function cell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvLines } from './csvCell';
 
 /**
  * The overview as CSV, one row per entity and one column per pillar, for
@@ -43,6 +34,5 @@ export function scoresToCsv(
     ...pillars.map(p => s.pillars[p.id]),
     s.scoredAt,
   ]);
-  const lines = [header, ...rows].map(r => r.map(cell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvLines([header, ...rows]);
 }

@@ -8,14 +8,20 @@ import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
-import type { CheckResult } from '@roadmap/plugin-maturity-common';
+import type {
+  CheckResult,
+  ExemptionRequest,
+} from '@roadmap/plugin-maturity-common';
+import { formatDay } from '../../campaigns/formatDay';
 import { CheckStatusLabel } from '../CheckStatusLabel';
 import { EvidenceList } from '../EvidenceList';
+import { exemptionSourceText } from './exemptionSourceText';
 
 /**
  * One check of the roadmap: status, what was found, why it matters, the
  * evidence, how to fix it and "Fix it"; optionally selectable for a
- * combined fix.
+ * combined fix; its exemption and where it comes from, a pending request,
+ * or "Request exemption".
  *
  * @public
  */
@@ -28,8 +34,18 @@ export function CheckAccordion(props: {
   fixItUrl?: string;
   selected?: boolean;
   onSelect?: (selected: boolean) => void;
+  /** The request for this check waiting for an approver. */
+  pendingRequest?: ExemptionRequest;
+  /** The approved request behind the check's exemption. */
+  approvedRequest?: ExemptionRequest;
+  /** Opens the request dialog; absent for those who may not ask. */
+  onRequestExemption?: () => void;
 }) {
-  const { result } = props;
+  const { result, pendingRequest } = props;
+  const open = result.status === 'fail' || result.status === 'unknown';
+  const source = result.exemption
+    ? exemptionSourceText(result.exemption, props.approvedRequest)
+    : undefined;
   const headingId = `check-${result.checkId}`;
   // The checkbox sits beside the accordion, not inside its summary: a
   // control inside the summary's button is not reachable by assistive
@@ -73,6 +89,13 @@ export function CheckAccordion(props: {
             <Typography sx={{ flex: 1, minWidth: 200 }}>
               {result.title}
             </Typography>
+            {pendingRequest && (
+              <Chip
+                size="small"
+                variant="outlined"
+                label="Exemption requested"
+              />
+            )}
             {props.quickWin && (
               <Chip
                 size="small"
@@ -95,7 +118,24 @@ export function CheckAccordion(props: {
           {result.exemption && (
             <Typography variant="body2" paragraph>
               <strong>Exempt</strong> until{' '}
-              {result.exemption.expires.slice(0, 10)}: {result.exemption.reason}
+              {result.exemption.expires.slice(0, 10)}
+              {source ? ` (${source})` : ''}: {result.exemption.reason}
+            </Typography>
+          )}
+          {result.status === 'upcoming' && result.enabledFrom && (
+            <Typography variant="body2" paragraph>
+              <strong>Upcoming</strong>: counts toward the level from{' '}
+              {formatDay(result.enabledFrom)}; until then it is shown, not
+              counted.
+            </Typography>
+          )}
+          {pendingRequest && open && (
+            <Typography variant="body2" paragraph>
+              <strong>Exemption requested</strong> by{' '}
+              {pendingRequest.requestedBy.replace(/^[a-z]+:default\//, '')} on{' '}
+              {formatDay(pendingRequest.requestedAt)}, until{' '}
+              {formatDay(pendingRequest.expires)}: {pendingRequest.reason} —
+              waiting for an approver.
             </Typography>
           )}
           <Typography variant="subtitle2" component="h4">
@@ -115,7 +155,7 @@ export function CheckAccordion(props: {
               />
             </>
           )}
-          {(result.status === 'fail' || result.status === 'unknown') && (
+          {open && (
             <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mt: 1 }}>
               {result.remediation?.docs && (
                 <Link to={result.remediation.docs}>How to fix it</Link>
@@ -128,6 +168,15 @@ export function CheckAccordion(props: {
                   aria-label={`Fix it: ${result.title}`}
                 >
                   Fix it
+                </Button>
+              )}
+              {props.onRequestExemption && !pendingRequest && (
+                <Button
+                  size="small"
+                  onClick={props.onRequestExemption}
+                  aria-label={`Request exemption: ${result.title}`}
+                >
+                  Request exemption
                 </Button>
               )}
             </Box>

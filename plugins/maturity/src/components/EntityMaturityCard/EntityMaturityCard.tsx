@@ -13,6 +13,7 @@ import type {
   ScoreDetailResponse,
 } from '@roadmap/plugin-maturity-common';
 import { useEntityScore } from '../../hooks/useEntityScore';
+import { EntityCampaignStrip } from '../EntityCampaignStrip';
 import { PillarBars } from '../PillarBars';
 import { ScoredAt } from '../ScoredAt';
 import { ScoreHeadline } from '../ScoreHeadline';
@@ -97,6 +98,7 @@ export function EntityMaturityCard(props: {
           level={value.level}
           levels={rubric.value!.levels}
         />
+        <EntityCampaignStrip entityRef={entityRef} rubric={rubric.value!} />
         {progress !== undefined && (
           <Box sx={{ mb: 2 }}>
             <Typography variant="body2" id="maturity-next-level">

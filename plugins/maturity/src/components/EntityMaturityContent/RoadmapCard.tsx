@@ -5,18 +5,22 @@ import Button from '@mui/material/Button';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import type {
+  CheckResult,
   Rubric,
   ScoreDetailResponse,
 } from '@roadmap/plugin-maturity-common';
 import { useState } from 'react';
 import { useFixItUrl } from '../../fixIt/useFixItUrl';
+import { useEntityExemptionRequests } from '../../hooks/useEntityExemptionRequests';
+import { ExemptionRequestDialog } from '../ExemptionRequestDialog';
 import { roadmapByLevel } from './roadmapByLevel';
 import { roadmapByPillar } from './roadmapByPillar';
 import { RoadmapSection } from './RoadmapSection';
 
 /**
  * Every check of the service by level (done / next / later) or by pillar,
- * with "Fix it" per check and for several selected checks at once.
+ * with "Fix it" per check and for several selected checks at once, and
+ * "Request exemption" on open checks for those allowed to ask.
  */
 export function RoadmapCard(props: {
   entity: Entity;
@@ -28,6 +32,8 @@ export function RoadmapCard(props: {
   const fixItUrl = useFixItUrl(props.entityRef);
   const [view, setView] = useState<'level' | 'pillar'>('level');
   const [selected, setSelected] = useState<string[]>([]);
+  const exemptions = useEntityExemptionRequests(props.entityRef);
+  const [requesting, setRequesting] = useState<CheckResult>();
 
   const groups =
     view === 'level'
@@ -90,8 +96,21 @@ export function RoadmapCard(props: {
           fixItUrl={fixItUrl}
           selected={selected}
           onSelect={onSelect}
+          exemptions={exemptions}
+          onRequestExemption={setRequesting}
         />
       ))}
+      {requesting && (
+        <ExemptionRequestDialog
+          entityRef={props.entityRef}
+          check={requesting}
+          onClose={() => setRequesting(undefined)}
+          onRequested={() => {
+            setRequesting(undefined);
+            exemptions.reload();
+          }}
+        />
+      )}
     </InfoCard>
   );
 }

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { CheckResult, Rubric } from '@roadmap/plugin-maturity-common';
+import type { EntityExemptionRequests } from '../../hooks/useEntityExemptionRequests';
 import { fixItTemplateOf } from '../../fixIt/fixItUrl';
 import { CheckAccordion } from '../CheckAccordion';
 import { checksByStatus } from './checksByStatus';
@@ -22,7 +23,10 @@ export function RoadmapSection(props: {
   fixItUrl: (checks: CheckResult[]) => string | undefined;
   selected: string[];
   onSelect: (checkId: string, selected: boolean) => void;
+  exemptions?: EntityExemptionRequests;
+  onRequestExemption?: (check: CheckResult) => void;
 }) {
+  const { exemptions, onRequestExemption } = props;
   const { group, rubric } = props;
   const headingId = `roadmap-${group.id}`;
   return (
@@ -52,6 +56,13 @@ export function RoadmapSection(props: {
             onSelect={
               fixable && check.remediation?.generator
                 ? on => props.onSelect(check.checkId, on)
+                : undefined
+            }
+            pendingRequest={exemptions?.pending.get(check.checkId)}
+            approvedRequest={exemptions?.approved.get(check.checkId)}
+            onRequestExemption={
+              open && exemptions?.canRequest && onRequestExemption
+                ? () => onRequestExemption(check)
                 : undefined
             }
           />

@@ -15,6 +15,7 @@ import type { ScoreRefresh } from '../../hooks/useScoreRefresh';
 import { PillarBars } from '../PillarBars';
 import { ScoredAt } from '../ScoredAt';
 import { ScoreHeadline } from '../ScoreHeadline';
+import { EntityCampaignStrip } from '../EntityCampaignStrip';
 import { ScoreNowButton } from '../ScoreNowButton';
 
 /**
@@ -55,6 +56,7 @@ export function StandingCard(props: {
         level={score.level}
         levels={rubric.levels}
       />
+      <EntityCampaignStrip entityRef={props.entityRef} rubric={rubric} />
       <PillarBars pillars={rubric.pillars} scores={score.pillars} />
       <ScoredAt at={score.confirmedAt ?? score.scoredAt} />
       {down.map(s => (

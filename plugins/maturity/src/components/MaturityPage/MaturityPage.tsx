@@ -21,6 +21,7 @@ import { useRubric } from '../../hooks/useRubric';
 import { useScoreQuery } from '../../hooks/useScoreQuery';
 import { useTeamPath } from '../../hooks/useTeamPath';
 import { LevelDistribution } from '../LevelDistribution';
+import { MaturityNav } from '../MaturityNav';
 import { Movers } from '../Movers';
 import { RubricOverview } from '../RubricOverview';
 import { ScoreFilters } from '../ScoreFilters';
@@ -107,6 +108,7 @@ export function MaturityPage() {
       <Typography variant="h4" component="h1" gutterBottom>
         Roadmap Maturity
       </Typography>
+      <MaturityNav current="overview" />
       <Typography variant="body1" paragraph>
         Where every service stands on the platform roadmap: a service reaches a
         level when it passes that level&apos;s checks and all lower levels&apos;

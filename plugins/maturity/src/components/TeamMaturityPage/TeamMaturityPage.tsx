@@ -20,6 +20,7 @@ import { maturityApiRef } from '../../api/MaturityApi';
 import { downloadText } from '../../download/downloadText';
 import { useRubric } from '../../hooks/useRubric';
 import { LevelDistribution } from '../LevelDistribution';
+import { TeamCampaigns } from '../TeamCampaigns';
 import { TeamServicesTable } from '../TeamServicesTable';
 
 const DAY = 86_400_000;
@@ -123,6 +124,11 @@ export function TeamMaturityPage() {
                 />
               </>
             )}
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <InfoCard title="Campaigns">
+            <TeamCampaigns groupRef={groupRef} />
           </InfoCard>
         </Grid>
       </Grid>

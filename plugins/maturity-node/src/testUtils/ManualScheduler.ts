@@ -11,9 +11,12 @@ type Task = SchedulerServiceTaskScheduleDefinition &
   SchedulerServiceTaskInvocationDefinition;
 
 /**
- * A scheduler whose tasks never run on their own: the benchmark triggers the
- * refresh (ours) and the fact retriever (the peer's) itself, so it times
- * exactly that task, with nothing else running in the backend.
+ * A scheduler whose tasks never run on their own: a test or a benchmark
+ * triggers them (the refresh, the campaign notifications, a peer's fact
+ * retriever), so it knows exactly what ran, with nothing else running in
+ * the backend.
+ *
+ * @public
  */
 export class ManualScheduler implements SchedulerService {
   readonly #tasks = new Map<string, Task>();

@@ -1,0 +1,1 @@
+export { CampaignEditorPage } from './CampaignEditorPage';

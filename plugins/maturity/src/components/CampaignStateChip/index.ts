@@ -1,0 +1,1 @@
+export { AtRiskChip, CampaignStateChip } from './CampaignStateChip';

@@ -1,0 +1,1 @@
+export { campaignStripText, EntityCampaignStrip } from './EntityCampaignStrip';

@@ -1,0 +1,1 @@
+export { ExemptionRequestDialog } from './ExemptionRequestDialog';

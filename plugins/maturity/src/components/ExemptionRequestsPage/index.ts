@@ -1,0 +1,1 @@
+export { ExemptionRequestsPage } from './ExemptionRequestsPage';

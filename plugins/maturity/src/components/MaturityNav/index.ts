@@ -1,0 +1,1 @@
+export { MaturityNav } from './MaturityNav';

@@ -1,0 +1,1 @@
+export { RoadmapImportPage } from './RoadmapImportPage';

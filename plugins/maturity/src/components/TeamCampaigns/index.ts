@@ -1,0 +1,1 @@
+export { TeamCampaigns } from './TeamCampaigns';
