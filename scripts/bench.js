@@ -17,6 +17,7 @@ const benches = [
   'packages/bench/src/backend/backend.bench.ts',
   'packages/bench/src/hostile/hostileRequests.bench.ts',
   'packages/bench/src/overview/overview.bench.ts',
+  'packages/bench/src/campaigns/campaigns.bench.ts',
 ].filter(file => fs.existsSync(path.join(root, file)));
 
 let failed = 0;

@@ -68,6 +68,7 @@ export const maturityPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
         urlReader: coreServices.urlReader,
         metrics: metricsServiceRef,
@@ -118,6 +119,7 @@ export const maturityPlugin = createBackendPlugin({
         });
         const campaigns = new CampaignService({
           db,
+          cache: deps.cache,
           rubric,
           permissions: deps.permissions,
           auditor: deps.auditor,

@@ -8,8 +8,10 @@
  *  - GET /campaigns/:id/progress (per phase, team and service, forecast);
  *  - GET /campaigns/:id/burnup?days=90.
  *
- * Prints median and p95 of 20 requests each. Targets: progress ≤ 200 ms,
- * 90-day burn-up ≤ 300 ms.
+ * Prints median and p95 of 20 requests each, the first (cold) read of the
+ * burn-up, whose past days the backend's cache then holds for the day, and
+ * the size of the progress body. Targets: progress ≤ 200 ms, 90-day
+ * burn-up ≤ 300 ms.
  *
  * Run: yarn bench (or node -r @backstage/cli/config/nodeTransform.cjs packages/bench/src/campaigns/campaigns.bench.ts [N])
  */
@@ -150,7 +152,10 @@ async function run(
       throw new Error(`create: ${created.status} ${await created.text()}`);
     const { id } = (await created.json()) as { id: string };
     // Warm: the first read records the scope's members.
-    await fetch(`${url}/campaigns/${id}/progress`);
+    const warm = await fetch(`${url}/campaigns/${id}/progress`);
+    const bytes = (await warm.arrayBuffer()).byteLength;
+    // The first reads after a day turns (or a change) read the history.
+    const cold = await timed(`${url}/campaigns/${id}/burnup?days=90`, 1);
     const progress = await timed(`${url}/campaigns/${id}/progress`);
     const burnUp = await timed(`${url}/campaigns/${id}/burnup?days=90`);
     console.log(
@@ -160,7 +165,11 @@ async function run(
         0,
       )} ms (target ≤ 200), 90-day burn-up ${burnUp.p50.toFixed(
         0,
-      )}/${burnUp.p95.toFixed(0)} ms (target ≤ 300)`,
+      )}/${burnUp.p95.toFixed(
+        0,
+      )} ms (target ≤ 300; its first read ${cold.p50.toFixed(
+        0,
+      )} ms); progress body ${(bytes / 1e6).toFixed(1)} MB`,
     );
   } finally {
     await backend.stop();

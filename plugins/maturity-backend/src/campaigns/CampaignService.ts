@@ -1,6 +1,7 @@
 import type {
   AuditorService,
   BackstageCredentials,
+  CacheService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
@@ -21,16 +22,15 @@ import type { Request } from 'express';
 import { auditedAction } from '../service/auditedAction';
 import { principalOf } from '../service/principalOf';
 import type { GroupHierarchy } from '../catalog/GroupHierarchy';
-import type { StoredCampaign } from '../database/CampaignStore';
+import type { CampaignMember, StoredCampaign } from '../database/CampaignStore';
 import type { MaturityDatabase } from '../database/MaturityDatabase';
 import type { ScoreVisibility } from '../permissions/ScoreVisibility';
-import { computeBurnUp } from './computeBurnUp';
+import { CampaignBurnUp } from './CampaignBurnUp';
 import { computeCampaignProgress } from './computeCampaignProgress';
 
 type Options = { credentials: BackstageCredentials };
 type WriteOptions = Options & { request?: Request };
 
-const DAY_MS = 86_400_000;
 /** Days of burn-up the forecast reads its rate from. */
 const FORECAST_WINDOW = 28;
 
@@ -41,9 +41,12 @@ const FORECAST_WINDOW = 28;
  * only services whose scores the caller may see.
  */
 export class CampaignService {
+  private readonly burnUps: CampaignBurnUp;
+
   constructor(
     private readonly deps: {
       db: MaturityDatabase;
+      cache: CacheService;
       rubric: Rubric;
       permissions: PermissionsService;
       auditor: AuditorService;
@@ -52,7 +55,13 @@ export class CampaignService {
       fromConfig: StoredCampaign[];
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.burnUps = new CampaignBurnUp({
+      cache: deps.cache,
+      rubric: deps.rubric,
+      history: (stored, members, since) => this.history(stored, members, since),
+    });
+  }
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
@@ -178,15 +187,16 @@ export class CampaignService {
     options: Options,
   ): Promise<CampaignBurnUpResponse> {
     const stored = await this.stored(id);
-    const { members, history } = await this.historyOf(stored, days, options);
-    return computeBurnUp({
-      phases: stored.phases,
-      rubric: this.deps.rubric,
-      members,
-      history,
-      until: this.today(),
-      days,
-    });
+    const { members, standings } = await this.scopeOf(stored, options);
+    return {
+      days: await this.burnUps.days({
+        stored,
+        members,
+        standings,
+        today: this.today(),
+        days,
+      }),
+    };
   }
 
   /** The scheduled and active campaigns an entity is in, and where it stands. */
@@ -195,25 +205,44 @@ export class CampaignService {
     options: Options,
   ): Promise<EntityCampaignsResponse> {
     const ref = await this.deps.visibility.assertVisible(entityRef, options);
+    const today = this.today();
     const items: EntityCampaignsResponse['items'] = [];
     for (const stored of await this.all()) {
       if (!stored.published || stored.archivedAt) continue;
-      const progress = await this.progressOf(stored, options);
-      const mine = progress.services.find(s => s.entityRef === ref);
+      // This service alone: an entity page never pays for the whole scope.
+      const [mine] = await this.deps.db.scores.campaignStandings(
+        await this.expandedScope(stored),
+        [ref],
+      );
       if (!mine) continue;
-      const index = mine.phases.findIndex(p => !p.met);
+      const judged = computeCampaignProgress({
+        phases: stored.phases,
+        rubric: this.deps.rubric,
+        standings: [mine],
+        members: [],
+        today,
+        series: [],
+      }).services[0].phases;
+      const index = judged.findIndex(p => !p.met);
       const phase = index >= 0 ? stored.phases[index] : null;
       items.push({
         campaign: {
-          id: progress.campaign.id,
-          title: progress.campaign.title,
-          state: progress.campaign.state,
-          owner: progress.campaign.owner,
+          id: stored.id,
+          title: stored.title,
+          // Completion is the whole scope's; here, scheduled or active.
+          state: campaignState({
+            published: true,
+            archived: false,
+            startsOn: stored.startsOn,
+            today,
+            allMetLastPhase: false,
+          }),
+          owner: stored.owner,
         },
         phase: phase ? { ...phase, index } : null,
         met: index < 0,
-        upcoming: index >= 0 && mine.phases[index].upcoming,
-        checksLeft: index >= 0 ? mine.phases[index].checksLeft : [],
+        upcoming: index >= 0 && judged[index].upcoming,
+        checksLeft: index >= 0 ? judged[index].checksLeft : [],
       });
     }
     return { items };
@@ -234,33 +263,14 @@ export class CampaignService {
     options: Options,
   ): Promise<CampaignProgressResponse> {
     const today = this.today();
-    const visible = await this.deps.visibility.visibleRefs(options);
-    const scope = await this.expandedScope(stored);
-    const everyone = await this.deps.db.scores.campaignStandings(scope);
-    const members = (
-      await this.reconcile(
-        stored,
-        everyone.map(s => s.entityRef),
-      )
-    ).filter(m => visible === 'all' || visible.has(m.entityRef));
-    const standings =
-      visible === 'all'
-        ? everyone
-        : everyone.filter(s => visible.has(s.entityRef));
-    const { history } = await this.historyOf(
+    const { members, standings } = await this.scopeOf(stored, options);
+    const series = await this.burnUps.days({
       stored,
-      FORECAST_WINDOW,
-      options,
       members,
-    );
-    const series = computeBurnUp({
-      phases: stored.phases,
-      rubric: this.deps.rubric,
-      members,
-      history,
-      until: today,
+      standings,
+      today,
       days: FORECAST_WINDOW,
-    }).days;
+    });
     const progress = computeCampaignProgress({
       phases: stored.phases,
       rubric: this.deps.rubric,
@@ -283,39 +293,38 @@ export class CampaignService {
     return { campaign: this.present(stored, state), ...progress };
   }
 
-  private async historyOf(
+  /** The campaign's members and their current standings the caller may see. */
+  private async scopeOf(stored: StoredCampaign, options: Options) {
+    const visible = await this.deps.visibility.visibleRefs(options);
+    const scope = await this.expandedScope(stored);
+    const everyone = await this.deps.db.scores.campaignStandings(scope);
+    const members = (
+      await this.reconcile(
+        stored,
+        everyone.map(s => s.entityRef),
+      )
+    ).filter(m => visible === 'all' || visible.has(m.entityRef));
+    const standings =
+      visible === 'all'
+        ? everyone
+        : everyone.filter(s => visible.has(s.entityRef));
+    return { members, standings };
+  }
+
+  private history(
     stored: StoredCampaign,
-    days: number,
-    options: Options,
-    knownMembers?: Awaited<
-      ReturnType<MaturityDatabase['campaigns']['members']>
-    >,
+    members: CampaignMember[],
+    since: Date,
   ) {
-    let members = knownMembers;
-    if (!members) {
-      const visible = await this.deps.visibility.visibleRefs(options);
-      const scope = await this.expandedScope(stored);
-      const everyone = await this.deps.db.scores.campaignStandings(scope);
-      members = (
-        await this.reconcile(
-          stored,
-          everyone.map(s => s.entityRef),
-        )
-      ).filter(m => visible === 'all' || visible.has(m.entityRef));
-    }
-    const since = new Date(
-      Date.parse(`${this.today()}T00:00:00Z`) - (days - 1) * DAY_MS,
-    );
     // Recorded members are read in the database; drafts list theirs.
     const tracked = stored.published && this.today() >= stored.startsOn;
-    const history = await this.deps.db.snapshots.standingHistory(
+    return this.deps.db.snapshots.standingHistory(
       tracked
         ? { campaignId: stored.id }
         : { entityRefs: members.map(m => m.entityRef) },
       since,
       { checks: stored.phases.some(p => 'checks' in p.target) },
     );
-    return { members, history };
   }
 
   private async reconcile(stored: StoredCampaign, inScope: string[]) {
