@@ -38,11 +38,16 @@ export async function startPrometheus(options: {
   up: string[];
   down: string[];
   rules: string;
+  /** What the `up` targets expose (Prometheus text format); a demo counter by default. */
+  metricsText?: string;
 }): Promise<RunningPrometheus> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'maturity-prometheus-'));
   const metrics = http.createServer((_req, res) => {
     res.setHeader('Content-Type', 'text/plain; version=0.0.4');
-    res.end('# TYPE demo_requests_total counter\ndemo_requests_total 1\n');
+    res.end(
+      options.metricsText ??
+        '# TYPE demo_requests_total counter\ndemo_requests_total 1\n',
+    );
   });
   await new Promise<void>(resolve => metrics.listen(0, '127.0.0.1', resolve));
   const metricsPort = (metrics.address() as net.AddressInfo).port;

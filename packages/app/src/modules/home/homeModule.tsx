@@ -2,44 +2,38 @@ import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
+// The demo's landing page: what it is and where to look first.
 const content = `
-## Welcome to Backstage! 👋
+## Roadmap Maturity — the demo portal
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+Every service of this catalog is scored against a DevOps roadmap — CI/CD,
+monitoring, security, reliability, infrastructure, docs — as **Bronze,
+Silver or Gold**, from evidence in its catalog entity, its repository
+(\`examples/repos/\`) and a real Prometheus with generated demo series
+(\`scripts/demo-prometheus.sh\`). No Kubernetes cluster is connected, so
+those checks say "not observed here".
 
-### Quick Start
+### Where to look first
 
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
+- [The overview](/maturity): every service's level, the movers, facets and CSV
+- [payments-api](/catalog/default/component/payments-api): a **gold** service,
+  each check with its evidence (the Roadmap tab)
+- [hobby-recommender](/catalog/default/component/hobby-recommender): a bare
+  script — what is next, and the quick wins
+- [Campaigns](/maturity/campaigns): "Payments and search reach Silver by
+  31 March" with its burn-up and forecast
+- [Templates](/create): the pull requests that add a pipeline, monitoring or
+  security scanning, and **Fix it** on any failing check
 
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+Signed in as the guest user, you can score a service again and open a fix.
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
   name: 'getting-started',
   params: {
     name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    title: 'Start here',
+    description: 'What the Roadmap Maturity demo is, and where to look first',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),
