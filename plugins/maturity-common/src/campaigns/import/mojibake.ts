@@ -12,7 +12,8 @@
  * characters it encoded. Real text does not form such runs: a letter of a
  * Latin script is one byte in these encodings, and one byte ≥ 0x80 on its
  * own is never UTF-8 (`é`, `ü`, `Ça` stay as they are); other scripts are
- * not in these encodings at all.
+ * not in these encodings at all; the rare accented letters side by side
+ * that are UTF-8 decode to marks and modifiers, and are left as they are.
  *
  * What is left of a cut-short run (`âââ`, three lead bytes whose other
  * bytes were lost) cannot be repaired; {@link isMojibakeWord} tells such a
@@ -25,8 +26,7 @@ const MAC_ROMAN_HIGH =
 
 // Windows-1252 0x80–0x9F; the five bytes it leaves undefined read as the C1
 // control of the same number, as browsers and most decoders do.
-const CP1252_C1 =
-  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const CP1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 function table(high: (byte: number) => string): Map<string, number> {
   const map = new Map<string, number>();
@@ -37,8 +37,11 @@ function table(high: (byte: number) => string): Map<string, number> {
 const latin1 = (byte: number) => String.fromCharCode(byte);
 const cp1252 = (byte: number) =>
   byte < 0xa0 ? CP1252_C1[byte - 0x80] : latin1(byte);
-// Windows-1254 (Turkish) is Windows-1252 but for six letters.
+// Windows-1254 (Turkish) is Windows-1252 but for six letters and two
+// bytes it leaves undefined.
 const CP1254_LETTERS: Record<number, string> = {
+  0x8e: '\u008e',
+  0x9e: '\u009e',
   0xd0: 'Ğ',
   0xdd: 'İ',
   0xde: 'Ş',
@@ -47,22 +50,25 @@ const CP1254_LETTERS: Record<number, string> = {
   0xfe: 'ş',
 };
 
-const ENCODINGS: Map<string, number>[] = [
-  table(cp1252),
-  table(byte => CP1254_LETTERS[byte] ?? cp1252(byte)),
-  table(byte => MAC_ROMAN_HIGH[byte - 0x80]),
+/** The single-byte encodings, as `TextDecoder` labels and byte tables. */
+export const MISDECODINGS: { label: string; byte: Map<string, number> }[] = [
+  { label: 'windows-1252', byte: table(cp1252) },
+  {
+    label: 'windows-1254',
+    byte: table(byte => CP1254_LETTERS[byte] ?? cp1252(byte)),
+  },
+  { label: 'macintosh', byte: table(byte => MAC_ROMAN_HIGH[byte - 0x80]) },
 ];
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-const sequenceLength = (lead: number) =>
-  lead >= 0xc2 && lead <= 0xdf
-    ? 2
-    : lead >= 0xe0 && lead <= 0xef
-      ? 3
-      : lead >= 0xf0 && lead <= 0xf4
-        ? 4
-        : 0;
+/** How many bytes a UTF-8 sequence has, from its first; 0 if none starts so. */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
 
 /** The text a run of characters encoded, or undefined if it is not mojibake. */
 function decodeRun(run: string, encoding: Map<string, number>) {
@@ -98,14 +104,20 @@ function decodeRun(run: string, encoding: Map<string, number>) {
     // A sequence cut short lost its other bytes: nothing to keep of it.
     i = end;
   }
-  return complete > 0 ? text : undefined;
+  // Accented letters side by side can form UTF-8 too (Mac Roman `ÀÉ` is
+  // CB 83, U+02C3): what they make is controls, IPA letters, modifiers
+  // and combining marks, never what anyone wrote.
+  if (complete === 0 || /[\u0080-\u009f\u0250-\u036f]/.test(text)) {
+    return undefined;
+  }
+  return text;
 }
 
 /** Replaces every mojibake run of `text` by the characters it encoded. */
 export function repairMojibake(text: string): string {
-  return text.replace(/[^\x00-\x7f]{2,}/g, run => {
-    for (const encoding of ENCODINGS) {
-      const decoded = decodeRun(run, encoding);
+  return text.replace(/[^\p{ASCII}]{2,}/gu, run => {
+    for (const { byte } of MISDECODINGS) {
+      const decoded = decodeRun(run, byte);
       if (decoded !== undefined) return decoded;
     }
     return run;
@@ -127,6 +139,6 @@ const MISDECODED_SYMBOL =
  * symbol (`—`, `•`) is punctuation and kept.
  */
 export function isMojibakeWord(word: string): boolean {
-  if ([...word].length < 2 || /[\x00-\x7f]/.test(word)) return false;
+  if ([...word].length < 2 || /\p{ASCII}/u.test(word)) return false;
   return MISDECODED_SYMBOL.test(word) || /^[\u00c0-\u00ff]{2,}$/.test(word);
 }

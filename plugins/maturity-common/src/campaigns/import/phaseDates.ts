@@ -33,6 +33,10 @@ function unitDays(unit: string, amount: number): number {
   return Math.ceil(amount * 30);
 }
 
+/** A line that gives an estimate: `Time: 2-3 days`, `Effort: 4-6 hours`. */
+export const ESTIMATE =
+  /^(?:time(?: estimates?)?|estimated? (?:time|effort|duration)|estimates?|effort|duration)\s*:/i;
+
 /** Days an estimate says (its upper bound): `2-3 days` → 3, `4-6h` → 1. */
 export function durationDays(text: string): number | undefined {
   const m = DURATION.exec(text);
@@ -67,7 +71,8 @@ const MONTHS = [
 ];
 
 const ISO_DATE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/;
-const QUARTER = /\bQ([1-4])\s{0,3}(?:of\s{1,3})?(\d{4})\b|\b(\d{4})[\s-]{0,3}Q([1-4])\b/i;
+const QUARTER =
+  /\bQ([1-4])\s{0,3}(?:of\s{1,3})?(\d{4})\b|\b(\d{4})[\s-]{0,3}Q([1-4])\b/i;
 const HALF = /\bH([12])\s{0,3}(\d{4})\b|\b(\d{4})[\s-]{0,3}H([12])\b/i;
 const MONTH_YEAR =
   /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s{1,3}(\d{4})\b/i;
@@ -101,14 +106,14 @@ export function calendarDate(text: string): string | undefined {
 
 /** What a phase heading says of when the phase is due. */
 export function scheduleOf(heading: string): PhaseSchedule {
-  const due = calendarDate(heading);
-  if (due) return { due };
   const timeline = TIMELINE.exec(heading);
-  if (timeline) {
-    const last = Number(timeline[3] ?? timeline[2]);
-    return { at: unitDays(timeline[1], last) };
-  }
-  return { days: durationDays(heading) };
+  return {
+    due: calendarDate(heading),
+    at: timeline
+      ? unitDays(timeline[1], Number(timeline[3] ?? timeline[2]))
+      : undefined,
+    days: durationDays(heading),
+  };
 }
 
 /** The day `days` after `day` (both YYYY-MM-DD). */

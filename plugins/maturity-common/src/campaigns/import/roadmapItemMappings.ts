@@ -8,7 +8,14 @@
  * @public
  */
 export interface RoadmapItemMappings {
-  rules: { pattern: RegExp; checks: string[] }[];
+  /**
+   * A rule maps the items its pattern matches to its checks. A `weak` rule
+   * names a platform rather than a practice ("Kubernetes", "Docker"): it
+   * maps an item only when no other rule and no unobservable topic does, so
+   * that "Kubernetes deployment guide" is documentation and "Policy
+   * enforcement (K8s) with Kyverno" is policy, not manifests.
+   */
+  rules: { pattern: RegExp; checks: string[]; weak?: boolean }[];
   unobservable: { pattern: RegExp; reason: string }[];
 }
 
@@ -29,7 +36,7 @@ export const defaultRoadmapItemMappings: RoadmapItemMappings = {
     },
     {
       pattern: w(
-        'unit tests?|integration tests?|e2e tests?|end-to-end tests?|automated tests?|run tests|test coverage|tests? in ci|testing',
+        'unit tests?|integration tests?|e2e tests?|end-to-end tests?|automated tests?|run tests|test coverage|tests? in ci|(?<!(?:load|performance|stress|resilience|recovery|chaos|security|penetration|a/b|ab|user acceptance)[- ])testing',
       ),
       checks: ['ci.tests'],
     },
@@ -52,7 +59,9 @@ export const defaultRoadmapItemMappings: RoadmapItemMappings = {
       checks: ['cd.deploy'],
     },
     {
-      pattern: w('argo ?cd|flux(?:cd)?|gitops|config sync|drift detection'),
+      pattern: w(
+        'argo ?cd|flux(?:cd)?|gitops|config sync|(?<!model )drift detection',
+      ),
       checks: ['cd.gitops'],
     },
     {
@@ -76,7 +85,7 @@ export const defaultRoadmapItemMappings: RoadmapItemMappings = {
     },
     {
       pattern: w(
-        'structured logg(?:er|ing)|console\\.log|log aggregation|logging aggregation|loki|promtail|elk|elastic stack|fluent ?bit|centralized logging|logging',
+        'structured logg(?:er|ing)|console\\.log|log aggregation|logging aggregation|loki|promtail|elk|elastic stack|fluent ?bit|centralized logging|(?<!audit )logging',
       ),
       checks: ['obs.logging'],
     },
@@ -87,7 +96,9 @@ export const defaultRoadmapItemMappings: RoadmapItemMappings = {
       checks: ['obs.tracing'],
     },
     {
-      pattern: w('health ?checks?|liveness|readiness|probes'),
+      pattern: w(
+        'health ?checks?|liveness|(?<!production[- ])readiness|probes',
+      ),
       checks: ['obs.health'],
     },
     {
@@ -103,7 +114,7 @@ export const defaultRoadmapItemMappings: RoadmapItemMappings = {
     },
     {
       pattern: w(
-        'snyk|sonarqube|sonar|codeql|semgrep|bandit|sast|static (?:application )?security|input sanitisation|input sanitization|injection',
+        'snyk|sonarqube|sonar|codeql|semgrep|bandit|sast|static (?:application )?security|input sanitisation|input sanitization|(?<!(?:failure|fault|dependency)[- ])injection',
       ),
       checks: ['sec.sast'],
     },
@@ -132,9 +143,7 @@ export const defaultRoadmapItemMappings: RoadmapItemMappings = {
       checks: ['sec.non-root'],
     },
     {
-      pattern: w(
-        'resource (?:requests|limits)|requests and limits|resource exhaustion',
-      ),
+      pattern: w('resource (?:requests|limits)|requests and limits'),
       checks: ['rel.resources'],
     },
     {
@@ -143,7 +152,7 @@ export const defaultRoadmapItemMappings: RoadmapItemMappings = {
     },
     {
       pattern: w(
-        'autoscal(?:ing|er)|hpa|keda|horizontal pod autoscal(?:ing|er)',
+        '(?<!cluster[- ])autoscal(?:ing|er)|hpa|keda|horizontal pod autoscal(?:ing|er)',
       ),
       checks: ['rel.autoscaling'],
     },
@@ -153,7 +162,7 @@ export const defaultRoadmapItemMappings: RoadmapItemMappings = {
     },
     {
       pattern: w(
-        'load tests?|load testing|performance tests?|k6|locust|jmeter|benchmarks?|stress tests?',
+        'load[- ]tests?|load testing|performance (?:regression )?tests?|performance testing|k6|locust|jmeter|benchmarks?|stress tests?',
       ),
       checks: ['rel.load-test'],
     },
@@ -171,14 +180,16 @@ export const defaultRoadmapItemMappings: RoadmapItemMappings = {
     },
     {
       pattern: w(
-        'docker(?:file)?|containeri[sz](?:e|ed|ation)|docker compose|multi-stage',
+        'dockerfiles?|containeri[sz](?:e|ed|ation)|docker compose|multi-stage',
       ),
       checks: ['infra.container'],
     },
+    { pattern: w('docker'), checks: ['infra.container'], weak: true },
     {
-      pattern: w('kubernetes|k8s|helm(?: charts?)?|kustomize|manifests'),
+      pattern: w('helm(?: charts?)?|kustomize|manifests'),
       checks: ['infra.k8s'],
     },
+    { pattern: w('kubernetes|k8s'), checks: ['infra.k8s'], weak: true },
     {
       pattern: w(
         'terraform|pulumi|cdk|crossplane|infrastructure as code|iac|remote state|dynamodb locking|terragrunt|cloudformation',
@@ -215,7 +226,7 @@ export const defaultRoadmapItemMappings: RoadmapItemMappings = {
   unobservable: [
     {
       pattern: w(
-        'service mesh|istio|linkerd|mtls|traffic management|circuit breakers?|bulkheads?',
+        'service mesh|istio|linkerd|mtls|mutual tls|traffic management|circuit breakers?|bulkheads?',
       ),
       reason:
         'mesh and traffic policies are platform-owned; no repository check observes them',
@@ -237,13 +248,13 @@ export const defaultRoadmapItemMappings: RoadmapItemMappings = {
     },
     {
       pattern: w(
-        'multi-tenancy|rbac|oauth2?|oidc|authentication|authori[sz]ation|api keys?|rate limiting|ip throttling|quotas',
+        'multi-tenancy|rbac|role-based access control|audit logging|oauth2?|oidc|authentication|authori[sz]ation|api keys?|rate limiting|ip throttling|quotas',
       ),
       reason: 'application behaviour; no artefact shows it',
     },
     {
       pattern: w(
-        'redis|memcached|caching|cache|elasticache|cdn|waf|kafka|rabbitmq|multi-region|multi-az|sharding|federation|global load balancing',
+        'redis|memcached|caching|cache|elasticache|cdn|waf|kafka|rabbitmq|multi-region|multi-az|sharding|federation|global load balancing|cluster[- ]autoscal(?:ing|er)',
       ),
       reason:
         'architecture and cloud topology; infra.iac is the observable part',
@@ -272,3 +283,33 @@ export const defaultRoadmapItemMappings: RoadmapItemMappings = {
     },
   ],
 };
+
+/**
+ * The checks an item's text maps to (of those `known`), where in the text
+ * the first mapping words are, and the unobservable topic it names.
+ *
+ * @public
+ */
+export function mapRoadmapItem(
+  text: string,
+  mappings: RoadmapItemMappings,
+  known: ReadonlySet<string>,
+): { checks: string[]; at: number; topic?: { reason: string } } {
+  const strong = new Set<string>();
+  const weak = new Set<string>();
+  let at = Infinity;
+  let weakAt = Infinity;
+  for (const rule of mappings.rules) {
+    // search(): from the start whatever the pattern's flags and lastIndex.
+    const index = text.search(rule.pattern);
+    const checks = rule.checks.filter(id => known.has(id));
+    if (index < 0 || checks.length === 0) continue;
+    for (const id of checks) (rule.weak ? weak : strong).add(id);
+    if (rule.weak) weakAt = Math.min(weakAt, index);
+    else at = Math.min(at, index);
+  }
+  const topic = mappings.unobservable.find(u => text.search(u.pattern) >= 0);
+  if (strong.size) return { checks: [...strong], at, topic };
+  if (topic || weak.size === 0) return { checks: [], at: Infinity, topic };
+  return { checks: [...weak], at: weakAt };
+}
