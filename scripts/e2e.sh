@@ -27,7 +27,8 @@ if [ "${UPDATE_SCREENSHOTS:-0}" = 1 ] && [ "$status" = 0 ]; then
   mkdir -p docs/images
   cp .cache/e2e-results/*/maturity.png docs/images/maturity-overview.png
   cp .cache/e2e-results/*/catalog.png docs/images/catalog.png
-  for shot in maturity-card maturity-roadmap maturity-fix-it maturity-team; do
+  for shot in maturity-card maturity-roadmap maturity-fix-it maturity-team \
+    maturity-campaign maturity-exemptions maturity-notification; do
     cp .cache/e2e-results/*/"$shot.png" "docs/images/$shot.png"
   done
 fi

@@ -1,5 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, Locator, Page } from '@playwright/test';
+import { axeViolations } from './axeViolations';
+import { enterAsGuest } from './enterAsGuest';
 
 /** checkout-web's page, once its maturity card shows a score. */
 async function openMaturityCard(page: Page): Promise<Locator> {
@@ -40,16 +41,6 @@ async function wordsSplitAcrossLines(table: Locator): Promise<string[]> {
     }
     return split;
   });
-}
-
-async function enterAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
 }
 
 test('a guest browses the catalog, a component and the maturity page', async ({
@@ -174,21 +165,6 @@ test('a service owner sees the maturity card and roadmap, fixes a gap, and a tea
     fullPage: true,
   });
 });
-
-/** Axe (WCAG 2.1 A and AA) over one of our screens' own elements. */
-async function axeViolations(page: Page, root: Locator) {
-  await root.evaluate(el => el.setAttribute('data-axe-root', ''));
-  const result = await new AxeBuilder({ page })
-    .include('[data-axe-root]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  await root.evaluate(el => el.removeAttribute('data-axe-root'));
-  return result.violations.map(v => ({
-    id: v.id,
-    impact: v.impact,
-    nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3),
-  }));
-}
 
 test('the maturity card, roadmap tab and overview pass axe (WCAG 2.1 AA)', async ({
   page,

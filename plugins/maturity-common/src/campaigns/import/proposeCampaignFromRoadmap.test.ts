@@ -333,6 +333,16 @@ describe('proposeCampaignFromRoadmap on small documents', () => {
     ]);
   });
 
+  it('drops the document’s own numbering from phase titles (the portal numbers them)', () => {
+    const titles = (markdown: string) =>
+      propose(markdown).proposal.phases.map(p => p.title);
+    expect(
+      titles(
+        '# Plan\n## 1. CI/CD Pipelines\n- CI pipeline\n## 2. Monitoring\n- Grafana dashboards\n## 3. 2027 goals\n- Trivy image scanning',
+      ),
+    ).toEqual(['CI/CD Pipelines', 'Monitoring', '2027 goals']);
+  });
+
   it('reads due dates from the headings: quarters, dates, timeline weeks, durations', () => {
     const dueDates = (markdown: string) =>
       propose(markdown).proposal.phases.map(p => [p.title, p.dueDate]);

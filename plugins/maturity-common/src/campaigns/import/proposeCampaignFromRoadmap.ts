@@ -26,6 +26,7 @@ import {
   phaseKindOf,
   RATING,
   wordsOf,
+  phaseTitle,
 } from './roadmapLanguage';
 
 const DEFAULT_PHASE_DAYS = 28;
@@ -203,7 +204,7 @@ export function proposeCampaignFromRoadmap(
   for (const line of all) {
     if (line.kind === 'heading' && phaseHeadings.has(line)) {
       current = {
-        title: cleanTitle(line.text),
+        title: phaseTitle(line.text),
         schedule: scheduleOf(line.text),
         estimates: [],
         items: [],

@@ -91,3 +91,12 @@ export function wordsOf(text: string): string {
 export function cleanTitle(text: string): string {
   return text.replace(/^(?:(?!["'])[\p{S}\p{Pd}\p{Po}\p{Z}\s])+/u, '').trim();
 }
+
+/**
+ * A phase's title: cleaned like a title, without the document's own
+ * numbering (`1.`, `2)`), which the portal adds itself.
+ */
+export function phaseTitle(text: string): string {
+  const clean = cleanTitle(text);
+  return clean.replace(/^\d{1,3}[.)]\s+/, '').trim() || clean;
+}
