@@ -34,7 +34,9 @@ test('a team lead imports a roadmap as a campaign and follows it; an exemption i
       name: 'Payments and search reach Silver by 31 March',
     }),
   ).toBeVisible();
-  expect(await axeViolations(page, page.locator('article').first())).toEqual([]);
+  expect(await axeViolations(page, page.locator('article').first())).toEqual(
+    [],
+  );
 
   // Seed roadmap 000 becomes a proposed campaign, reviewed, then created.
   await page.goto('/maturity/campaigns/import');
@@ -68,7 +70,9 @@ test('a team lead imports a roadmap as a campaign and follows it; an exemption i
     path: testInfo.outputPath('maturity-campaign.png'),
     fullPage: true,
   });
-  expect(await axeViolations(page, page.locator('article').first())).toEqual([]);
+  expect(await axeViolations(page, page.locator('article').first())).toEqual(
+    [],
+  );
 
   // The platform team's data-exporter: request an exemption on a failing check.
   await page.goto('/catalog/default/component/data-exporter/maturity');
@@ -111,7 +115,9 @@ test('a team lead imports a roadmap as a campaign and follows it; an exemption i
     path: testInfo.outputPath('maturity-exemptions.png'),
     fullPage: true,
   });
-  expect(await axeViolations(page, page.locator('article').first())).toEqual([]);
+  expect(await axeViolations(page, page.locator('article').first())).toEqual(
+    [],
+  );
 
   // Revoked, the check fails again: a regression, told to the owning team
   // (the guest is a member of platform) in the portal's notifications.
