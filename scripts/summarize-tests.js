@@ -39,17 +39,20 @@ if (jest) {
   problems.push('no Jest report was written');
 }
 
-const playwright = readJson('playwright.json');
-if (playwright?.stats) {
-  passed += playwright.stats.expected + playwright.stats.flaky;
-  failed += playwright.stats.unexpected;
-  skipped += playwright.stats.skipped;
+// The end-to-end test of the demo and the adopter test (a fresh app).
+for (const report of ['playwright.json', 'adopter.json']) {
+  const playwright = readJson(report);
+  if (playwright?.stats) {
+    passed += playwright.stats.expected + playwright.stats.flaky;
+    failed += playwright.stats.unexpected;
+    skipped += playwright.stats.skipped;
+  }
 }
 
 for (const stage of failedStages) {
   problems.push(`stage failed: ${stage}`);
 }
-failed += failedStages.filter(s => !/tests|end-to-end/.test(s)).length;
+failed += failedStages.filter(s => !/tests|end-to-end|adopter/.test(s)).length;
 
 for (const p of problems) console.log(`[summary] ${p}`);
 if (passed === 0 && failed === 0) {

@@ -2,7 +2,8 @@
 # Runs the whole test suite on a fresh machine: toolchain, workspace install,
 # system test dependencies (Debian chromium and prometheus), type checking,
 # `backstage-cli repo fix --check`, Prettier, lint, unit + integration tests
-# (Jest) and the end-to-end test in headless Chromium (Playwright).
+# (Jest), the end-to-end test in headless Chromium (Playwright) and the
+# adopter test (scripts/verify-adopter.sh).
 #
 # Database tests run on SQLite always, and on PostgreSQL too when
 # BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set (.ci/run sets it).
@@ -59,6 +60,9 @@ stage "unit and integration tests" env CI=true NODE_OPTIONS=--experimental-vm-mo
 
 if [ "$skip_e2e" = 0 ]; then
   stage "end-to-end (headless Chromium)" scripts/e2e.sh "$REPORTS/playwright.json"
+  # A fresh @backstage/create-app app with our packed packages, wired by the
+  # plugin READMEs alone (about 7 minutes; needs the npm registry).
+  stage "adopter (fresh app, packed packages, READMEs)" scripts/verify-adopter.sh "$REPORTS/adopter.json"
 fi
 
 node scripts/summarize-tests.js "$REPORTS" "${failed_stages[@]}"
