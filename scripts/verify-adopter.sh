@@ -28,6 +28,9 @@ ROOT="$PWD"
 # shellcheck source=scripts/toolchain.sh
 source scripts/toolchain.sh
 roadmap_yarn_install
+# The fresh app has no lockfile to keep: Yarn's immutable installs (its
+# default when CI is set) would refuse to write one.
+export YARN_ENABLE_IMMUTABLE_INSTALLS=false
 command -v chromium >/dev/null 2>&1 || scripts/system-deps.sh
 
 REPORT="${1:-$ROOT/.cache/test-reports/adopter.json}"
