@@ -122,27 +122,11 @@ export class CampaignService {
     body: { version: number; campaign: unknown },
     options: WriteOptions,
   ): Promise<Campaign> {
-    return auditedAction(
-      this.deps.auditor,
-      {
-        eventId: 'campaign-update',
-        meta: { campaignId: id },
-        request: options.request,
-      },
-      async () => {
-        await this.authorize(
-          maturityCampaignUpdatePermission,
-          options,
-          'change campaigns',
-        );
-        this.assertEditable(id);
-        const campaign = this.validate(body.campaign, false);
-        const stored = await this.deps.db.campaigns.update(id, campaign, {
-          version: body.version,
-          now: this.now(),
-        });
-        return (await this.progressOf(stored, options)).campaign;
-      },
+    return this.change(id, 'update', 'change campaigns', options, () =>
+      this.deps.db.campaigns.update(id, this.validate(body.campaign, false), {
+        version: body.version,
+        now: this.now(),
+      }),
     );
   }
 
@@ -151,24 +135,36 @@ export class CampaignService {
     body: { version: number },
     options: WriteOptions,
   ): Promise<Campaign> {
+    return this.change(id, 'archive', 'archive campaigns', options, () =>
+      this.deps.db.campaigns.archive(id, {
+        version: body.version,
+        now: this.now(),
+      }),
+    );
+  }
+
+  /**
+   * A change to a stored campaign: audited, allowed by
+   * `maturity.campaign.update`, never to one declared in app-config.
+   */
+  private async change(
+    id: string,
+    action: 'update' | 'archive',
+    what: string,
+    options: WriteOptions,
+    write: () => Promise<StoredCampaign>,
+  ): Promise<Campaign> {
     return auditedAction(
       this.deps.auditor,
       {
-        eventId: 'campaign-archive',
+        eventId: `campaign-${action}`,
         meta: { campaignId: id },
         request: options.request,
       },
       async () => {
-        await this.authorize(
-          maturityCampaignUpdatePermission,
-          options,
-          'archive campaigns',
-        );
+        await this.authorize(maturityCampaignUpdatePermission, options, what);
         this.assertEditable(id);
-        const stored = await this.deps.db.campaigns.archive(id, {
-          version: body.version,
-          now: this.now(),
-        });
+        const stored = await write();
         return (await this.progressOf(stored, options)).campaign;
       },
     );

@@ -23,6 +23,19 @@ export interface CampaignMember {
   leftAt?: Date;
 }
 
+/** The columns that hold what a campaign author wrote. */
+function definitionColumns(input: CampaignInput) {
+  return {
+    title: input.title,
+    description: input.description ?? null,
+    owner: input.owner.toLocaleLowerCase('en-US'),
+    scope: JSON.stringify(input.scope),
+    phases: JSON.stringify(input.phases),
+    starts_on: input.startsOn,
+    published: input.published ?? false,
+  };
+}
+
 function toCampaign(row: Record<string, any>): StoredCampaign {
   return {
     id: row.id,
@@ -72,13 +85,7 @@ export class CampaignStore {
     const id = randomUUID();
     await this.db('maturity_campaigns').insert({
       id,
-      title: input.title,
-      description: input.description ?? null,
-      owner: input.owner.toLocaleLowerCase('en-US'),
-      scope: JSON.stringify(input.scope),
-      phases: JSON.stringify(input.phases),
-      starts_on: input.startsOn,
-      published: input.published ?? false,
+      ...definitionColumns(input),
       version: 1,
       created_by: options.createdBy ?? null,
       created_at: options.now,
@@ -93,22 +100,7 @@ export class CampaignStore {
     input: CampaignInput,
     options: { version: number; now: Date },
   ): Promise<StoredCampaign> {
-    const updated = await this.db('maturity_campaigns')
-      .where({ id, version: options.version })
-      .whereNull('archived_at')
-      .update({
-        title: input.title,
-        description: input.description ?? null,
-        owner: input.owner.toLocaleLowerCase('en-US'),
-        scope: JSON.stringify(input.scope),
-        phases: JSON.stringify(input.phases),
-        starts_on: input.startsOn,
-        published: input.published ?? false,
-        version: options.version + 1,
-        updated_at: options.now,
-      });
-    if (updated !== 1) await this.explainMiss(id, options.version);
-    return (await this.get(id))!;
+    return this.updateIfCurrent(id, options, definitionColumns(input));
   }
 
   /** Archives a campaign (its history and members stay). */
@@ -116,11 +108,24 @@ export class CampaignStore {
     id: string,
     options: { version: number; now: Date },
   ): Promise<StoredCampaign> {
+    return this.updateIfCurrent(id, options, { archived_at: options.now });
+  }
+
+  /**
+   * Writes `columns` to a campaign that is not archived and still at
+   * `version` (the version read by the caller), moving it to the next
+   * version; otherwise says why not (404, or 409 when stale).
+   */
+  private async updateIfCurrent(
+    id: string,
+    options: { version: number; now: Date },
+    columns: Record<string, unknown>,
+  ): Promise<StoredCampaign> {
     const updated = await this.db('maturity_campaigns')
       .where({ id, version: options.version })
       .whereNull('archived_at')
       .update({
-        archived_at: options.now,
+        ...columns,
         version: options.version + 1,
         updated_at: options.now,
       });
