@@ -7,8 +7,9 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
+import { useSubmit } from '../../hooks/useSubmit';
 import { todayIso } from '../../campaigns/formatDay';
 
 const DAY_MS = 86_400_000;
@@ -34,8 +35,6 @@ export function ExemptionRequestDialog(props: {
   const [reason, setReason] = useState('');
   const [expires, setExpires] = useState(inDays(90));
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
   const min = todayIso();
   const max = inDays(366);
   const reasonError =
@@ -47,26 +46,22 @@ export function ExemptionRequestDialog(props: {
       ? `A day from ${min} to ${max}`
       : undefined;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (!reason.trim() || !expires || expires < min || expires > max) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.requestExemption({
+  const { busy, error, submit } = useSubmit({
+    ready: () => {
+      setTouched(true);
+      return Boolean(
+        reason.trim() && expires && expires >= min && expires <= max,
+      );
+    },
+    send: () =>
+      api.requestExemption({
         entityRef: props.entityRef,
         checkId: props.check.checkId,
         reason: reason.trim(),
         expires,
-      });
-      props.onRequested();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    onDone: props.onRequested,
+  });
 
   return (
     <Dialog

@@ -8,8 +8,9 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import type { ExemptionRequest } from '@roadmap/plugin-maturity-common';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { maturityApiRef } from '../../api/MaturityApi';
+import { useSubmit } from '../../hooks/useSubmit';
 import { formatDay } from '../../campaigns/formatDay';
 
 /** The decision an approver takes on a request. */
@@ -41,25 +42,15 @@ export function DecisionDialog(props: {
 }) {
   const api = useApi(maturityApiRef);
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
   const { verb, effect } = WORDS[props.decision];
   const { request } = props;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.decideExemptionRequest(request.id, props.decision, {
+  const { busy, error, submit } = useSubmit({
+    send: () =>
+      api.decideExemptionRequest(request.id, props.decision, {
         comment: comment.trim() || undefined,
-      });
-      props.onDecided();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    onDone: props.onDecided,
+  });
   return (
     <Dialog
       open
