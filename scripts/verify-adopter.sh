@@ -93,6 +93,8 @@ logged app-install yarn install
 # The example repository the README's local-folder section points at.
 mkdir -p examples/repos
 cp -R "$ROOT/examples/repos/payments-api" examples/repos/
+# A bare one for `maturity fix` (planned, not written: the portal shows payments-api).
+cp -R "$ROOT/examples/repos/hobby-recommender" examples/repos/
 
 step "following the READMEs"
 ROADMAP_MATURITY="$ROOT" \
@@ -140,6 +142,7 @@ step "yarn tsc (the app with our packages' types)"
 logged app-tsc yarn tsc
 step "the CLI from its tarball"
 logged cli yarn maturity score examples/repos/payments-api --min-level bronze --quiet
+logged cli-fix yarn maturity fix examples/repos/hobby-recommender --checks docs.codeowners,obs.alerts --quiet
 step "building the frontend"
 logged app-build yarn --cwd packages/app build \
   --config ../../app-config.yaml --config ../../app-config.adopter-test.yaml

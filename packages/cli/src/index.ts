@@ -5,15 +5,23 @@
  * @packageDocumentation
  */
 import { Command, CommanderError, Option } from 'commander';
+import { fixCommand } from './commands/fixCommand';
 import { scoreCommand } from './commands/scoreCommand';
 import { UsageError } from './UsageError';
 
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 const { version } = require('../package.json');
 
+/** Progress lines on stderr, unless --quiet. */
+const progressTo =
+  (io: { stderr: (text: string) => void }, quiet?: boolean) =>
+  (message: string) => {
+    if (!quiet) io.stderr(`maturity: ${message}\n`);
+  };
+
 /**
- * Runs the CLI; resolves to the exit code (0 ok, 1 below --min-level,
- * 2 bad usage or unreadable input).
+ * Runs the CLI; resolves to the exit code (0 ok, 1 below --min-level or a
+ * check `fix` could not close, 2 bad usage or unreadable input).
  *
  * @public
  */
@@ -77,9 +85,6 @@ export async function run(
     .option('--no-color', 'no colour, even on a terminal')
     .option('-q, --quiet', 'no progress messages on stderr')
     .action(async (target: string, opts) => {
-      const progress = opts.quiet
-        ? () => {}
-        : (m: string) => io.stderr(`maturity: ${m}\n`);
       exitCode = await scoreCommand(
         target,
         {
@@ -91,7 +96,55 @@ export async function run(
           prometheusUrl: opts.prometheusUrl,
           color: opts.color !== false && io.isTTY && !process.env.NO_COLOR,
           version,
-          progress,
+          progress: progressTo(io, opts.quiet),
+        },
+        io.stdout,
+      );
+    });
+
+  program
+    .command('fix')
+    .description(
+      'Plan (and with --write, write) the files that close failing checks of a local checkout (PATH, default .)',
+    )
+    .argument('[path]', 'the checkout', '.')
+    .option(
+      '--checks <ids>',
+      'comma-separated check ids to fix (default: every failing check that can be generated)',
+    )
+    .option(
+      '--write',
+      'write the planned files (never over a file it does not edit), then score again',
+      false,
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
+    .option('--rubric <file>', 'YAML file with rubric overrides')
+    .option(
+      '--config <file>',
+      'app-config YAML whose maturity.rubric, maturity.rubricFile and maturity.exemptions apply',
+    )
+    .option(
+      '--entity <file>',
+      'catalog entity file naming the service (default: catalog-info.yaml in PATH)',
+    )
+    .option('--no-color', 'no colour, even on a terminal')
+    .option('-q, --quiet', 'no progress messages on stderr')
+    .action(async (target: string, opts) => {
+      exitCode = await fixCommand(
+        target,
+        {
+          checks: opts.checks,
+          write: Boolean(opts.write),
+          format: opts.format,
+          rubric: opts.rubric,
+          config: opts.config,
+          entity: opts.entity,
+          color: opts.color !== false && io.isTTY && !process.env.NO_COLOR,
+          progress: progressTo(io, opts.quiet),
         },
         io.stdout,
       );

@@ -6,16 +6,9 @@ import {
   hasPrometheus,
   startPrometheus,
 } from '@roadmap/plugin-maturity-node/testUtils';
-import { run } from './index';
+import { runCli as cli, writeFiles as write } from './__testUtils__/runCli';
 
 jest.setTimeout(60_000);
-
-function write(dir: string, files: Record<string, string>) {
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-}
 
 const BRONZE_REPO: Record<string, string> = {
   'README.md':
@@ -30,21 +23,6 @@ const BRONZE_REPO: Record<string, string> = {
   'catalog-info.yaml':
     'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\nspec:\n  type: service\n  lifecycle: production\n  owner: group:default/orders\n',
 };
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(['node', 'maturity', ...args], {
-    stdout: t => {
-      stdout += t;
-    },
-    stderr: t => {
-      stderr += t;
-    },
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
 
 describe('maturity score', () => {
   let dir: string;

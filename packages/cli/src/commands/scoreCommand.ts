@@ -1,14 +1,5 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import {
-  createEvaluator,
-  extractCatalogFacts,
-  type Fact,
-} from '@roadmap/plugin-maturity-common';
-import {
-  detectRepositoryFacts,
-  FileSystemRepositoryTree,
-  PrometheusCollector,
-} from '@roadmap/plugin-maturity-node';
+import type { Fact } from '@roadmap/plugin-maturity-common';
+import { PrometheusCollector } from '@roadmap/plugin-maturity-node';
 import type { Entity } from '@backstage/catalog-model';
 import { loadEntity } from '../entity/loadEntity';
 import { formatJson } from '../formats/formatJson';
@@ -17,6 +8,7 @@ import { formatSarif } from '../formats/formatSarif';
 import { formatTable } from '../formats/formatTable';
 import { buildCliReport } from '../report/buildCliReport';
 import { loadCliRubric } from '../rubric/loadCliRubric';
+import { scoreCheckout } from '../scoring/scoreCheckout';
 import { resolveSource } from '../source/resolveSource';
 import { UsageError } from '../UsageError';
 
@@ -65,57 +57,27 @@ export async function scoreCommand(
     });
     options.progress(`reading ${source.label}`);
     const now = new Date();
+    const live = options.prometheusUrl
+      ? await prometheusFacts(
+          options.prometheusUrl,
+          entity,
+          now,
+          options.progress,
+        )
+      : undefined;
     const started = Date.now();
-    const detection = await detectRepositoryFacts(
-      new FileSystemRepositoryTree(source.dir),
-      { now },
-    );
-    options.progress(
-      `read ${detection.filesRead} of ${detection.filesListed} files in ${
-        Date.now() - started
-      } ms`,
-    );
-
-    const facts: Fact[] = [...detection.facts];
-    const judgedSources = ['repository'];
-    if (entity) {
-      // Without a catalog to look the owner up in, a group reference (an
-      // owner with no kind defaults to Group) is taken as resolving.
-      const owner =
-        typeof entity.spec?.owner === 'string' ? entity.spec.owner : '';
-      let ownerIsGroup = false;
-      try {
-        ownerIsGroup =
-          Boolean(owner) &&
-          parseEntityRef(owner, {
-            defaultKind: 'group',
-            defaultNamespace: 'default',
-          }).kind.toLocaleLowerCase('en-US') === 'group';
-      } catch {
-        ownerIsGroup = false;
-      }
-      facts.push(...extractCatalogFacts(entity, { now, file, ownerIsGroup }));
-      judgedSources.push('catalog');
-    }
-    if (options.prometheusUrl) {
-      const live = await prometheusFacts(
-        options.prometheusUrl,
+    const { score, judgedSources, warnings, filesRead, filesListed } =
+      await scoreCheckout({
+        dir: source.dir,
         entity,
+        entityFile: file,
+        rubric: rubricService,
         now,
-        options.progress,
-      );
-      if (live) {
-        facts.push(...live);
-        judgedSources.push('prometheus');
-      }
-    }
-    const score = createEvaluator(rubric).evaluate({
-      entity,
-      facts,
-      now,
-      exemptions: rubricService.getExemptions(),
-      availableSources: judgedSources,
-    });
+        live: live && { source: 'prometheus', facts: live },
+      });
+    options.progress(
+      `read ${filesRead} of ${filesListed} files in ${Date.now() - started} ms`,
+    );
     const report = buildCliReport({
       source: source.label,
       entity,
@@ -123,7 +85,7 @@ export async function scoreCommand(
       score,
       judgedSources,
       minLevel: options.minLevel,
-      warnings: detection.warnings,
+      warnings,
     });
     switch (options.format) {
       case 'json':
