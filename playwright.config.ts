@@ -19,9 +19,15 @@ export default defineConfig({
   reporter: [['list'], ['json']],
   outputDir: '.cache/e2e-results',
   webServer: {
-    command: `yarn workspace backend start --config ${config(
-      'app-config.yaml',
-    )} --config ${config('app-config.e2e.yaml')}`,
+    // As scripts/start.sh runs the demo: with the OpenTelemetry exporter of
+    // the backend's metrics (on the e2e test's own port), which the demo
+    // Prometheus that scripts/e2e.sh started scrapes.
+    command: `yarn workspace backend start --require ${config(
+      'packages/backend/src/instrumentation.js',
+    )} --config ${config('app-config.yaml')} --config ${config(
+      'app-config.e2e.yaml',
+    )}`,
+    env: { BACKSTAGE_METRICS_PORT: '9474' },
     url: `http://localhost:${port}/.backstage/health/v1/readiness`,
     reuseExistingServer: false,
     timeout: 180_000,

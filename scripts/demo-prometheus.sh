@@ -10,12 +10,13 @@
 #
 # Usage: scripts/demo-prometheus.sh start|stop|status
 # Env: DEMO_PROMETHEUS_PORT (19090), DEMO_EXPORTER_PORT (19100),
-#      BACKSTAGE_METRICS_PORT (9464). Everything lives in .cache/demo-prometheus/;
+#      BACKSTAGE_METRICS_PORT (9464), DEMO_PROMETHEUS_DATA (.cache/demo-prometheus,
+#      where everything lives; the e2e test uses its own, so it never stops a running demo's);
 #      `stop` ends the two processes `start` started (by their pid files).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-DATA="$ROOT/.cache/demo-prometheus"
+DATA="${DEMO_PROMETHEUS_DATA:-$ROOT/.cache/demo-prometheus}"
 PROM_PORT="${DEMO_PROMETHEUS_PORT:-19090}"
 EXPORTER_PORT="${DEMO_EXPORTER_PORT:-19100}"
 METRICS_PORT="${BACKSTAGE_METRICS_PORT:-9464}"
