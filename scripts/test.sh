@@ -49,6 +49,9 @@ stage() {
 
 if [ "$skip_static" = 0 ]; then
   stage "type check" yarn tsc
+  # The packages' public API against the checked-in report.api.md files
+  # (Backstage's repo tools over the declarations yarn tsc just wrote).
+  stage "API reports" yarn test:api-reports
   stage "repo fix --check" yarn backstage-cli repo fix --check
   stage "prettier" yarn prettier --check --loglevel warn .
   stage "lint" yarn backstage-cli repo lint

@@ -48,4 +48,11 @@ export type {
 } from './remediation/validation/RemediationValidator';
 export { workloadCandidates } from './remediation/targeting/workloadCandidates';
 export { notFirstParty } from './remediation/targeting/firstParty';
-export type { WorkloadCandidate } from './remediation/targeting/WorkloadCandidate';
+export type {
+  CandidateContainer,
+  WorkloadCandidate,
+} from './remediation/targeting/WorkloadCandidate';
+export type {
+  KubernetesLayout,
+  RepositoryProfile,
+} from './remediation/RepositoryProfile';

@@ -44,7 +44,7 @@ export const maturityPlugin = createPlugin({
  *
  * @public
  */
-export const MaturityPage = maturityPlugin.provide(
+export const MaturityPage: () => JSX.Element = maturityPlugin.provide(
   createRoutableExtension({
     name: 'MaturityPage',
     component: () =>
@@ -58,7 +58,10 @@ export const MaturityPage = maturityPlugin.provide(
  *
  * @public
  */
-export const EntityMaturityCard = maturityPlugin.provide(
+export const EntityMaturityCard: (props: {
+  /** Link to the roadmap tab; defaults to `./maturity`. */
+  roadmapPath?: string;
+}) => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityMaturityCard',
     component: {
@@ -75,7 +78,7 @@ export const EntityMaturityCard = maturityPlugin.provide(
  *
  * @public
  */
-export const EntityMaturityContent = maturityPlugin.provide(
+export const EntityMaturityContent: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityMaturityContent',
     component: {
@@ -92,7 +95,7 @@ export const EntityMaturityContent = maturityPlugin.provide(
  *
  * @public
  */
-export const GroupMaturityCard = maturityPlugin.provide(
+export const GroupMaturityCard: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'GroupMaturityCard',
     component: {

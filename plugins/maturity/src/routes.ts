@@ -2,16 +2,20 @@ import {
   createExternalRouteRef,
   createRouteRef,
   createSubRouteRef,
+  type SubRouteRef,
 } from '@backstage/frontend-plugin-api';
 
 /** The overview page, `/maturity`. */
 export const rootRouteRef = createRouteRef();
 
 /** One team's view of the roadmap, under the overview page. */
-export const teamRouteRef = createSubRouteRef({
-  parent: rootRouteRef,
-  path: '/team/:namespace/:name',
-});
+// Annotated: an inferred parameter type lists its keys in an order that
+// varies between compilations, and the API report would flap.
+export const teamRouteRef: SubRouteRef<{ namespace: string; name: string }> =
+  createSubRouteRef({
+    parent: rootRouteRef,
+    path: '/team/:namespace/:name',
+  });
 
 /**
  * Where "Fix it" goes: a scaffolder template, by namespace and name. Bound to

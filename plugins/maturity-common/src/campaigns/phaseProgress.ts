@@ -1,7 +1,11 @@
 import type { Rubric } from '../types/Check';
 import type { CampaignPhase } from './Campaign';
 
-/** Where a service stands, as stored with its current score. */
+/**
+ * Where a service stands, as stored with its current score.
+ *
+ * @public
+ */
 export interface ServiceStanding {
   /** Rank of its level in the rubric's order, -1 for none. */
   levelRank: number;

@@ -150,5 +150,9 @@ export function factsOfCondition(condition: Condition): string[] {
   return ids;
 }
 
-/** The operator names a fact condition accepts. */
+/**
+ * The operator names a fact condition accepts.
+ *
+ * @public
+ */
 export const CONDITION_OPERATORS: readonly string[] = OPERATORS;

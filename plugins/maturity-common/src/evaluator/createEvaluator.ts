@@ -45,7 +45,11 @@ export interface RubricEvaluator {
 
 const EFFORT_RANK: Record<Effort, number> = { S: 0, M: 1, L: 2 };
 
-/** Weight from which a small-effort check counts as a quick win. */
+/**
+ * Weight from which a small-effort check counts as a quick win.
+ *
+ * @public
+ */
 export const QUICK_WIN_MIN_WEIGHT = 3;
 
 type CompiledCheck = {

@@ -85,8 +85,7 @@ export function validateRubric(
  * applied — add checks, change a check's weight, level, pillar or condition,
  * disable checks (`enabled: false`), add or retitle levels and pillars,
  * declare extra facts. Throws a {@link RubricValidationError} naming every
- * bad key, e.g. `maturity.rubric.checks[3].level: unknown level "platinum";
- * levels are bronze, silver, gold`.
+ * bad key, e.g. `maturity.rubric.checks[3].level: unknown level "platinum"; levels are bronze, silver, gold`.
  *
  * @public
  */

@@ -1,12 +1,20 @@
 import { ForwardedError, ResponseError } from '@backstage/errors';
 
-/** One sample of an instant-vector query result. */
+/**
+ * One sample of an instant-vector query result.
+ *
+ * @public
+ */
 export interface PrometheusSample {
   labels: Record<string, string>;
   value: number;
 }
 
-/** A rule as listed by `/api/v1/rules`. */
+/**
+ * A rule as listed by `/api/v1/rules`.
+ *
+ * @public
+ */
 export interface PrometheusRule {
   type: 'alerting' | 'recording';
   name: string;
@@ -20,6 +28,8 @@ export interface PrometheusRule {
 /**
  * A small client of the Prometheus HTTP API. Queries are sent as POST form
  * bodies, so PromQL never travels inside a URL.
+ *
+ * @public
  */
 export class PrometheusClient {
   constructor(

@@ -13,11 +13,23 @@ import {
 } from './prometheusServersFromConfig';
 import { ruleSelectsService } from './ruleSelectsService';
 
-/** The Prometheus plugin's annotation naming the service's series. */
+/**
+ * The Prometheus plugin's annotation naming the service's series.
+ *
+ * @public
+ */
 export const SERVICE_NAME_ANNOTATION = 'prometheus.io/service-name';
-/** The Prometheus plugin's annotation naming the service's alerts. */
+/**
+ * The Prometheus plugin's annotation naming the service's alerts.
+ *
+ * @public
+ */
 export const ALERT_ANNOTATION = 'prometheus.io/alert';
-/** Ours: which configured Prometheus server holds the service's data. */
+/**
+ * Ours: which configured Prometheus server holds the service's data.
+ *
+ * @public
+ */
 export const SERVER_ANNOTATION = 'maturity.roadmap.dev/prometheus-server';
 
 /**
@@ -25,6 +37,8 @@ export const SERVER_ANNOTATION = 'maturity.roadmap.dev/prometheus-server';
  * and one query per PromQL fact per server, whatever the number of entities:
  * queries aggregate `by (<serviceLabel>)` and entities are matched to the
  * result afterwards, so no entity value is ever written into PromQL.
+ *
+ * @public
  */
 export class PrometheusCollector implements MaturityCollector {
   readonly source = 'prometheus';

@@ -1,7 +1,11 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 
-/** One Prometheus server the collector queries. */
+/**
+ * One Prometheus server the collector queries.
+ *
+ * @public
+ */
 export interface PrometheusServer {
   name: string;
   url: string;
@@ -19,6 +23,8 @@ const PROMQL_DURATION = /^(?:\d+(?:ms|s|m|h|d|w|y))+$/;
  * Reads `maturity.prometheus.servers`. Values that end up inside PromQL (the
  * label name and the window) are validated here, so a typo fails at start
  * with the key named instead of producing queries that match nothing.
+ *
+ * @public
  */
 export function prometheusServersFromConfig(
   config: Config,

@@ -30,7 +30,10 @@ export class ManualScheduler implements SchedulerService {
     });
   }
 
-  async scheduleTask(task: Task): Promise<void> {
+  async scheduleTask(
+    task: SchedulerServiceTaskScheduleDefinition &
+      SchedulerServiceTaskInvocationDefinition,
+  ): Promise<void> {
     this.#tasks.set(task.id, task);
   }
 

@@ -5,10 +5,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Whether Debian's `prometheus` binary is on PATH (CI installs it). */
+/**
+ * Whether Debian's `prometheus` binary is on PATH (CI installs it).
+ *
+ * @public
+ */
 export const hasPrometheus =
   spawnSync('prometheus', ['--version'], { stdio: 'ignore' }).status === 0;
 
+/** @public */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -21,6 +26,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** @public */
 export interface RunningPrometheus {
   url: string;
   /** Stops the server (idempotent); its data directory is removed. */
@@ -33,6 +39,8 @@ export interface RunningPrometheus {
  * per `targets` entry (each with its `service` label); `down` services point
  * at a closed port so their `up` is 0. Resolves once every target has been
  * scraped.
+ *
+ * @public
  */
 export async function startPrometheus(options: {
   up: string[];

@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RepositoryTree } from './RepositoryTree';
 
-/** Folders that never describe the service itself. */
+/**
+ * Folders that never describe the service itself.
+ *
+ * @public
+ */
 export const SKIPPED_DIRECTORIES = new Set([
   'node_modules',
   'vendor',
