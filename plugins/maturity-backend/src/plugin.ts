@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   maturityPermissions,
@@ -23,6 +24,7 @@ import { exemptionRouter } from './api/exemptionRouter';
 import { CampaignService } from './campaigns/CampaignService';
 import { configCampaigns } from './campaigns/configCampaigns';
 import { GroupHierarchy } from './catalog/GroupHierarchy';
+import { ScoreEventPublisher } from './events/ScoreEventPublisher';
 import { MaturityNotifier } from './notifications/MaturityNotifier';
 import { ScoreVisibility } from './permissions/ScoreVisibility';
 import type { ScoreChangeListener } from './refresh/ScoreChange';
@@ -74,6 +76,7 @@ export const maturityPlugin = createBackendPlugin({
         metrics: metricsServiceRef,
         rubricService: maturityRubricServiceRef,
         notifications: notificationService,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
@@ -91,7 +94,9 @@ export const maturityPlugin = createBackendPlugin({
           deps.rubricService.getExemptions(),
           collectors.map(c => c.source),
         );
-        const listeners: ScoreChangeListener[] = [];
+        const listeners: ScoreChangeListener[] = [
+          new ScoreEventPublisher({ events: deps.events, logger }),
+        ];
         const refresh = new RefreshService({
           catalog: deps.catalog,
           auth: deps.auth,

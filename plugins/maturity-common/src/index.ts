@@ -23,6 +23,7 @@ export * from './rubric/RubricValidationError';
 export * from './rubric/loadRubric';
 export * from './permissions';
 export * from './api/ScoreApiTypes';
+export * from './events/MaturityScoreChangedEvent';
 export * from './report/RoadmapReportInput';
 export * from './report/markdownText';
 export * from './report/renderRoadmapMarkdown';
