@@ -70,4 +70,8 @@ backend.add(localRepositoriesUrlReaderFactory);
 
 backend.add(import('@roadmap/plugin-maturity-backend'));
 backend.add(import('@roadmap/plugin-scaffolder-backend-module-maturity'));
+
+// MCP: the actions of the plugins in backend.actions.pluginSources (the
+// maturity plugin's among them) as tools for agents, at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.start();

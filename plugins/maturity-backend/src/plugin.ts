@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -15,6 +18,7 @@ import {
   maturityCollectorsExtensionPoint,
   maturityRubricServiceRef,
 } from '@roadmap/plugin-maturity-node';
+import { registerMaturityActions } from './actions/registerMaturityActions';
 import { readMaturityConfig } from './config/readMaturityConfig';
 import { MaturityDatabase } from './database/MaturityDatabase';
 import { MaturityMetrics } from './metrics/MaturityMetrics';
@@ -77,6 +81,7 @@ export const maturityPlugin = createBackendPlugin({
         rubricService: maturityRubricServiceRef,
         notifications: notificationService,
         events: eventsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
@@ -168,6 +173,13 @@ export const maturityPlugin = createBackendPlugin({
           maxFileSize: config.getOptionalNumber(
             'maturity.repository.maxFileSize',
           ),
+        });
+
+        registerMaturityActions(deps.actionsRegistry, {
+          scores,
+          rubric,
+          remediation,
+          campaigns,
         });
 
         // The gauges start from what is stored, so a restart shows no gap.
