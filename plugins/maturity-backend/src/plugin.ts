@@ -32,6 +32,7 @@ import { ScoreEventPublisher } from './events/ScoreEventPublisher';
 import { MaturityNotifier } from './notifications/MaturityNotifier';
 import { ScoreVisibility } from './permissions/ScoreVisibility';
 import type { ScoreChangeListener } from './refresh/ScoreChange';
+import { EntityResponseCache } from './service/EntityResponseCache';
 import { ExemptionService } from './service/ExemptionService';
 import { RemediationPlanService } from './service/RemediationPlanService';
 import { ReportService } from './service/ReportService';
@@ -126,6 +127,7 @@ export const maturityPlugin = createBackendPlugin({
           refresh,
           rubric,
           visibility,
+          responses: new EntityResponseCache(),
         });
         const campaigns = new CampaignService({
           db,

@@ -101,10 +101,21 @@ export async function createRouter(options: {
     });
   });
 
+  // Validated by a weak ETag of the stored version: clients revalidate
+  // (no-cache) and an unchanged score costs one indexed read and a 304.
   router.get('/scores/:kind/:namespace/:name', async (req, res) => {
     const ref = parseEntityPath(req.params);
     const credentials = await httpAuth.credentials(req);
-    res.json(await scores.get(ref, { credentials }));
+    const { etag, body } = await scores.getResponse(ref, {
+      credentials,
+      ifNoneMatch: req.header('if-none-match'),
+    });
+    res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
+    if (body === undefined) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json').send(body);
   });
 
   router.get('/scores/:kind/:namespace/:name/history', async (req, res) => {

@@ -13,6 +13,8 @@ export interface LatencyRequest {
   method?: 'GET' | 'POST';
   /** JSON body, sent with `content-type: application/json`. */
   body?: unknown;
+  /** Headers of this request, e.g. `if-none-match`. */
+  headers?: Record<string, string>;
 }
 
 /** The p-th percentile of sorted values. */
@@ -33,7 +35,7 @@ const { url, requests, clients, perClient, headers } = workerData;
   await Promise.all(Array.from({ length: clients }, async () => {
     for (let i = 0; i < perClient; i++) {
       const r = requests[next++ % requests.length];
-      const init = { method: r.method || 'GET', headers: { ...headers } };
+      const init = { method: r.method || 'GET', headers: { ...headers, ...r.headers } };
       if (r.body !== undefined) {
         init.headers['content-type'] = 'application/json';
         init.body = JSON.stringify(r.body);
@@ -41,7 +43,7 @@ const { url, requests, clients, perClient, headers } = workerData;
       const started = performance.now();
       const res = await fetch(url + r.path, init);
       await res.arrayBuffer();
-      if (!res.ok) throw new Error(res.status + ' for ' + r.path);
+      if (!res.ok && res.status !== 304) throw new Error(res.status + ' for ' + r.path);
       times.push(performance.now() - started);
     }
   }));

@@ -326,6 +326,17 @@ export class ScoreStore {
   }
 
   /** The current score of an entity with its results. */
+  /**
+   * The current score's summary alone (one indexed read, no results): what
+   * an entity response's validator is derived from.
+   */
+  async summary(entityRef: string): Promise<ScoreSummary | undefined> {
+    const row: SummaryRow | undefined = await this.db('maturity_scores')
+      .where({ entity_ref: entityRef })
+      .first('summary', 'confirmed_at');
+    return row ? parseSummary(row) : undefined;
+  }
+
   async get(entityRef: string): Promise<StoredScore | undefined> {
     const row: (SummaryRow & { snapshot_detail: string | null }) | undefined =
       await this.db('maturity_scores')

@@ -17,6 +17,7 @@ import {
   type ScoreMoverResponse,
 } from '@roadmap/plugin-maturity-common';
 import type { Request } from 'express';
+import { createHash } from 'node:crypto';
 import type { MaturityDatabase } from '../database/MaturityDatabase';
 import type { ScoreQuery } from '../database/ScoreQuery';
 import type { ScorePage, StoredScore } from '../database/ScoreStore';
@@ -27,6 +28,8 @@ import {
 import type { RefreshService } from '../refresh/RefreshService';
 import { expandScoreDetail } from '../scoring/scoreDetailCodec';
 import { auditedAction } from './auditedAction';
+import type { EntityResponseCache } from './EntityResponseCache';
+import { matchesEtag } from './matchesEtag';
 import { summarizeGroup } from './summarizeGroup';
 
 type Options = { credentials: BackstageCredentials };
@@ -40,6 +43,7 @@ type Options = { credentials: BackstageCredentials };
  */
 export class ScoreService {
   readonly #visibility: ScoreVisibility;
+  readonly #rubricVersion: string;
 
   constructor(
     private readonly deps: {
@@ -51,9 +55,15 @@ export class ScoreService {
       /** Fills the checks' text into stored results. */
       rubric: Rubric;
       visibility: ScoreVisibility;
+      /** Serialised entity responses by version. */
+      responses: EntityResponseCache;
     },
   ) {
     this.#visibility = deps.visibility;
+    // The checks' text filled into responses comes from this rubric.
+    this.#rubricVersion = createHash('sha1')
+      .update(JSON.stringify(deps.rubric))
+      .digest('base64url');
   }
 
   async list(query: ScoreQuery, options: Options): Promise<ScorePage> {
@@ -136,6 +146,38 @@ export class ScoreService {
     const score = await this.deps.db.read(s => s.scores.get(ref));
     if (!score) throw new NotFoundError(`${ref} has not been scored yet`);
     return this.expand(score);
+  }
+
+  /**
+   * The entity response for HTTP, with its validator (a weak ETag): the
+   * caller's right to see it is checked first, then one indexed read gives
+   * the current version; a client holding it (`If-None-Match`) gets
+   * `notModified`, and the body comes from the response cache when that
+   * version was serialised before.
+   */
+  async getResponse(
+    entityRef: string,
+    options: Options & { ifNoneMatch?: string },
+  ): Promise<{ etag: string; body?: string }> {
+    const ref = await this.#visibility.assertVisible(entityRef, options);
+    const summary = await this.deps.db.read(s => s.scores.summary(ref));
+    if (!summary) throw new NotFoundError(`${ref} has not been scored yet`);
+    const etag = `W/"${createHash('sha1')
+      .update(
+        [
+          summary.snapshotId,
+          summary.confirmedAt ?? '',
+          summary.rubricHash,
+          this.#rubricVersion,
+        ].join('\n'),
+      )
+      .digest('base64url')}"`;
+    if (matchesEtag(options.ifNoneMatch, etag)) return { etag };
+    const cached = this.deps.responses.get(etag);
+    if (cached !== undefined) return { etag, body: cached };
+    const body = JSON.stringify(await this.get(ref, options));
+    this.deps.responses.set(etag, body);
+    return { etag, body };
   }
 
   async history(

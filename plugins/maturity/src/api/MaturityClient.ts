@@ -98,8 +98,12 @@ export class MaturityClient implements MaturityApi {
   }
 
   async getScore(entityRef: string): Promise<ScoreDetailResponse | undefined> {
+    // Revalidated on every read: the backend answers 304 from the ETag of
+    // the stored score when it has not changed, and the browser's cache
+    // gives the body.
     const response = await this.#fetch(`/scores/${entityPath(entityRef)}`, {
       allowNotFound: true,
+      cache: 'no-cache',
     });
     return response
       ? ((await response.json()) as ScoreDetailResponse)
@@ -255,11 +259,17 @@ export class MaturityClient implements MaturityApi {
 
   async #fetch(
     path: string,
-    options: { method?: string; allowNotFound?: boolean; body?: unknown } = {},
+    options: {
+      method?: string;
+      allowNotFound?: boolean;
+      body?: unknown;
+      cache?: RequestCache;
+    } = {},
   ): Promise<Response | undefined> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('maturity');
     const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
       method: options.method ?? 'GET',
+      ...(options.cache ? { cache: options.cache } : {}),
       ...(options.body === undefined
         ? {}
         : {
