@@ -9,6 +9,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import TimelineIcon from '@material-ui/icons/Timeline';
 import { maturityApiRef } from './api/MaturityApi';
 import { isMaturityAvailable } from './isMaturityAvailable';
@@ -102,6 +103,26 @@ export const groupMaturityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * The home page card: the levels of the signed-in user's teams' services,
+ * each team linking to its roadmap view.
+ *
+ * @alpha
+ */
+export const myTeamsMaturityWidget = HomePageWidgetBlueprint.make({
+  name: 'my-teams',
+  params: {
+    name: 'MaturityMyTeams',
+    title: 'Your teams on the roadmap',
+    description:
+      'How many of your teams’ services are at each maturity level, and when they were last scored',
+    components: () =>
+      import('./components/MyTeamsMaturityCard').then(m => ({
+        Content: m.MyTeamsMaturityCard,
+      })),
+  },
+});
+
+/**
  * The Roadmap Maturity frontend plugin for the new frontend system.
  *
  * @alpha
@@ -115,6 +136,7 @@ export default createFrontendPlugin({
     entityMaturityCard,
     entityMaturityContent,
     groupMaturityCard,
+    myTeamsMaturityWidget,
     remediationPlanApi,
     maturityCheckPickerField,
     maturityGapsReviewField,
