@@ -55,10 +55,11 @@ test('a guest browses the catalog, a component and the maturity page', async ({
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('catalog.png') });
 
-  // Open the first Component's page.
-  const firstLink = table.getByRole('link').first();
-  const name = (await firstLink.textContent())!.trim();
-  await firstLink.click();
+  // Open the first Component's page. The table may still re-order while
+  // the guest's ownership loads: the link is clicked by its name, so the
+  // page opened is the one named.
+  const name = (await table.getByRole('link').first().textContent())!.trim();
+  await table.getByRole('link', { name, exact: true }).first().click();
   await expect(
     page.getByRole('heading', { name, exact: false }).first(),
   ).toBeVisible();
