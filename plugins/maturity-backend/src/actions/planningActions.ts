@@ -1,6 +1,7 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { Rubric } from '@roadmap/plugin-maturity-common';
+import { campaignAtRisk } from '../campaigns/campaignAtRisk';
 import type { CampaignService } from '../campaigns/CampaignService';
 import type { RemediationPlanService } from '../service/RemediationPlanService';
 import { actionEntityRef } from './actionEntityRef';
@@ -197,10 +198,7 @@ export function registerPlanningActions(
               state: progress.campaign.state,
               total: progress.overall.total,
               met: progress.overall.met,
-              atRisk: progress.forecasts.some(
-                (f, i) =>
-                  f.atRisk && progress.overall.met[i] < progress.overall.total,
-              ),
+              atRisk: campaignAtRisk(progress),
             },
           ],
           teams: progress.teams.map(t => ({

@@ -27,6 +27,7 @@ import type { MaturityDatabase } from '../database/MaturityDatabase';
 import type { ScoreVisibility } from '../permissions/ScoreVisibility';
 import { CampaignBurnUp } from './CampaignBurnUp';
 import { computeCampaignProgress } from './computeCampaignProgress';
+import { campaignAtRisk } from './campaignAtRisk';
 
 type Options = { credentials: BackstageCredentials };
 type WriteOptions = Options & { request?: Request };
@@ -82,12 +83,7 @@ export class CampaignService {
       items.push({
         ...progress.campaign,
         overall: progress.overall,
-        atRisk:
-          progress.campaign.state === 'active' &&
-          progress.forecasts.some(
-            (f, i) =>
-              f.atRisk && progress.overall.met[i] < progress.overall.total,
-          ),
+        atRisk: campaignAtRisk(progress),
       });
     }
     return { items };

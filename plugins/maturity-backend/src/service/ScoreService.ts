@@ -15,6 +15,7 @@ import {
   type ScoreFacetsResponse,
   type ScoreHistoryPoint,
   type ScoreMoverResponse,
+  type ScoreSummary,
 } from '@roadmap/plugin-maturity-common';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
@@ -142,10 +143,9 @@ export class ScoreService {
   }
 
   async get(entityRef: string, options: Options): Promise<ScoreDetailResponse> {
-    const ref = await this.#visibility.assertVisible(entityRef, options);
-    const score = await this.deps.db.read(s => s.scores.get(ref));
-    if (!score) throw new NotFoundError(`${ref} has not been scored yet`);
-    return this.expand(score);
+    return this.readVisible(
+      await this.#visibility.assertVisible(entityRef, options),
+    );
   }
 
   /**
@@ -162,20 +162,15 @@ export class ScoreService {
     const ref = await this.#visibility.assertVisible(entityRef, options);
     const summary = await this.deps.db.read(s => s.scores.summary(ref));
     if (!summary) throw new NotFoundError(`${ref} has not been scored yet`);
-    const etag = `W/"${createHash('sha1')
-      .update(
-        [
-          summary.snapshotId,
-          summary.confirmedAt ?? '',
-          summary.rubricHash,
-          this.#rubricVersion,
-        ].join('\n'),
-      )
-      .digest('base64url')}"`;
-    if (matchesEtag(options.ifNoneMatch, etag)) return { etag };
-    const cached = this.deps.responses.get(etag);
-    if (cached !== undefined) return { etag, body: cached };
-    const body = JSON.stringify(await this.get(ref, options));
+    const current = this.etagOf(summary);
+    if (matchesEtag(options.ifNoneMatch, current)) return { etag: current };
+    const cached = this.deps.responses.get(current);
+    if (cached !== undefined) return { etag: current, body: cached };
+    // Labelled by what was read: a scoring stored since the summary was
+    // read gets its own tag, never the older one.
+    const score = await this.readVisible(ref);
+    const etag = this.etagOf(score);
+    const body = JSON.stringify(score);
     this.deps.responses.set(etag, body);
     return { etag, body };
   }
@@ -252,6 +247,29 @@ export class ScoreService {
       ? query.entityRefs.map(canonicalEntityRef).filter(r => visible.has(r))
       : [...visible];
     return { ...query, entityRefs: allowed };
+  }
+
+  /** The weak ETag of a stored version of a score, as served. */
+  private etagOf(
+    version: Pick<ScoreSummary, 'snapshotId' | 'confirmedAt' | 'rubricHash'>,
+  ): string {
+    return `W/"${createHash('sha1')
+      .update(
+        [
+          version.snapshotId,
+          version.confirmedAt ?? '',
+          version.rubricHash,
+          this.#rubricVersion,
+        ].join('\n'),
+      )
+      .digest('base64url')}"`;
+  }
+
+  /** The current score of an entity the caller was found to see. */
+  private async readVisible(ref: string): Promise<ScoreDetailResponse> {
+    const score = await this.deps.db.read(s => s.scores.get(ref));
+    if (!score) throw new NotFoundError(`${ref} has not been scored yet`);
+    return this.expand(score);
   }
 
   private expand(score: StoredScore): ScoreDetailResponse {
