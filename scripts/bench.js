@@ -18,6 +18,7 @@ const benches = [
   'packages/bench/src/hostile/hostileRequests.bench.ts',
   'packages/bench/src/overview/overview.bench.ts',
   'packages/bench/src/campaigns/campaigns.bench.ts',
+  'packages/bench/src/dryRun/dryRun.bench.ts',
 ].filter(file => fs.existsSync(path.join(root, file)));
 
 let failed = 0;

@@ -73,6 +73,18 @@ export interface Config {
       reminderDays?: number;
     };
 
+    /** Facts pushed from outside through POST /api/maturity/facts (e.g. `maturity score --push` in CI). */
+    push?: {
+      /**
+       * How long pushed facts hold when a push names no ttlSeconds, counted
+       * from their observation; after that their checks are unknown until
+       * the next push. Default 7 days.
+       */
+      defaultTtl?: HumanDuration | string;
+      /** The longest time to live a push may ask for. Default 90 days. */
+      maxTtl?: HumanDuration | string;
+    };
+
     api?: {
       /**
        * Requests one client (one token, or one address without a token) may

@@ -82,9 +82,36 @@ export async function run(
       '--prometheus-url <url>',
       'Prometheus to judge the live prom.* checks on (needs an entity to name the service)',
     )
+    .option(
+      '--push <backend-url>',
+      'upload the repository facts to this Backstage backend (POST /api/maturity/facts), so the portal scores this commit',
+    )
+    .option(
+      '--entity-ref <ref>',
+      'the catalog entity the pushed facts are about (default: the checkout catalog-info.yaml)',
+    )
+    .option(
+      '--token-env <name>',
+      'environment variable holding the backend token for --push',
+      'MATURITY_TOKEN',
+    )
+    .option(
+      '--ttl <seconds>',
+      'how long the pushed facts hold (default: the backend setting, 7 days)',
+    )
     .option('--no-color', 'no colour, even on a terminal')
     .option('-q, --quiet', 'no progress messages on stderr')
     .action(async (target: string, opts) => {
+      if (!opts.push && opts.entityRef) {
+        throw new UsageError('--entity-ref is for --push');
+      }
+      const ttlSeconds = opts.ttl === undefined ? undefined : Number(opts.ttl);
+      if (
+        ttlSeconds !== undefined &&
+        (!Number.isInteger(ttlSeconds) || ttlSeconds < 60)
+      ) {
+        throw new UsageError(`--ttl "${opts.ttl}" must be a whole number of seconds, at least 60`);
+      }
       exitCode = await scoreCommand(
         target,
         {
@@ -94,6 +121,14 @@ export async function run(
           config: opts.config,
           entity: opts.entity,
           prometheusUrl: opts.prometheusUrl,
+          push: opts.push
+            ? {
+                backendUrl: opts.push,
+                entityRef: opts.entityRef,
+                tokenEnv: opts.tokenEnv,
+                ttlSeconds,
+              }
+            : undefined,
           color: opts.color !== false && io.isTTY && !process.env.NO_COLOR,
           version,
           progress: progressTo(io, opts.quiet),

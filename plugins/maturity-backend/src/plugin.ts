@@ -25,6 +25,7 @@ import { MaturityMetrics } from './metrics/MaturityMetrics';
 import { RefreshService } from './refresh/RefreshService';
 import { campaignRouter } from './api/campaignRouter';
 import { exemptionRouter } from './api/exemptionRouter';
+import { rubricDryRunRouter } from './api/rubricDryRunRouter';
 import { CampaignService } from './campaigns/CampaignService';
 import { configCampaigns } from './campaigns/configCampaigns';
 import { GroupHierarchy } from './catalog/GroupHierarchy';
@@ -35,9 +36,12 @@ import type { ScoreChangeListener } from './refresh/ScoreChange';
 import { EntityResponseCache } from './service/EntityResponseCache';
 import { ExemptionService } from './service/ExemptionService';
 import { RemediationPlanService } from './service/RemediationPlanService';
+import { RubricDryRunService } from './service/RubricDryRunService';
 import { ReportService } from './service/ReportService';
 import { ScoreService } from './service/ScoreService';
 import { createRouter } from './router';
+import { factIngestRouter } from './api/factIngestRouter';
+import { FactIngestService } from './service/FactIngestService';
 import { RubricEntityScorer } from './scoring/RubricEntityScorer';
 
 /**
@@ -246,6 +250,31 @@ export const maturityPlugin = createBackendPlugin({
                   }),
               }),
               exemptionRouter({ httpAuth: deps.httpAuth, exemptions }),
+              rubricDryRunRouter({
+                httpAuth: deps.httpAuth,
+                dryRun: new RubricDryRunService({
+                  db,
+                  rubric,
+                  exemptions: deps.rubricService.getExemptions(),
+                  availableSources: collectors.map(c => c.source),
+                  visibility,
+                }),
+              }),
+            ],
+            ownBodyRouters: [
+              factIngestRouter({
+                httpAuth: deps.httpAuth,
+                ingest: new FactIngestService({
+                  db,
+                  catalog: deps.catalog,
+                  auth: deps.auth,
+                  permissions: deps.permissions,
+                  auditor: deps.auditor,
+                  refresh,
+                  rubric,
+                  limits: settings.push,
+                }),
+              }),
             ],
             maxConcurrentRequestsPerClient:
               settings.api.maxConcurrentRequestsPerClient,

@@ -43,10 +43,11 @@ export async function createRouter(options: {
   maxConcurrentRequestsPerClient: number;
   /** More routes (campaigns, exemption requests), behind the same limits. */
   routers?: express.Router[];
+  /** Routes that parse their own (larger) bodies: the fact push. */
+  ownBodyRouters?: express.Router[];
 }): Promise<express.Router> {
   const { httpAuth, scores, reports, rubric } = options;
   const router = Router();
-  router.use(express.json({ limit: '100kb' }));
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -55,6 +56,8 @@ export async function createRouter(options: {
   router.use(
     requestLimiter({ perClient: options.maxConcurrentRequestsPerClient }),
   );
+  for (const sub of options.ownBodyRouters ?? []) router.use(sub);
+  router.use(express.json({ limit: '100kb' }));
 
   for (const sub of options.routers ?? []) router.use(sub);
 

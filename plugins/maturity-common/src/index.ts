@@ -23,6 +23,8 @@ export * from './rubric/RubricValidationError';
 export * from './rubric/loadRubric';
 export * from './permissions';
 export * from './api/ScoreApiTypes';
+export * from './api/RubricDryRunApiTypes';
+export * from './api/PushFactsApiTypes';
 export * from './events/MaturityScoreChangedEvent';
 export * from './report/RoadmapReportInput';
 export * from './report/markdownText';

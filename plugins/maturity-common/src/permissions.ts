@@ -66,6 +66,18 @@ export const maturityExemptionApprovePermission = createPermission({
 });
 
 /**
+ * Pushing facts about an entity (`POST /api/maturity/facts`), e.g. from a CI
+ * job through an external access token restricted to this permission.
+ *
+ * @public
+ */
+export const maturityFactsWritePermission = createPermission({
+  name: 'maturity.facts.write',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/**
  * All permissions of the maturity plugin.
  *
  * @public
@@ -77,4 +89,5 @@ export const maturityPermissions = [
   maturityCampaignUpdatePermission,
   maturityExemptionRequestPermission,
   maturityExemptionApprovePermission,
+  maturityFactsWritePermission,
 ];

@@ -1,6 +1,8 @@
 import type { Fact } from '@roadmap/plugin-maturity-common';
 import { PrometheusCollector } from '@roadmap/plugin-maturity-node';
-import type { Entity } from '@backstage/catalog-model';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ciEnvironment } from '../push/ciEnvironment';
+import { pushFacts } from '../push/pushFacts';
 import { loadEntity } from '../entity/loadEntity';
 import { formatJson } from '../formats/formatJson';
 import { formatMarkdown } from '../formats/formatMarkdown';
@@ -23,6 +25,15 @@ export interface ScoreOptions {
   color: boolean;
   version: string;
   progress: (message: string) => void;
+  /** Upload the repository facts to a Backstage backend after scoring. */
+  push?: {
+    backendUrl: string;
+    entityRef?: string;
+    /** The environment variable that holds the token. */
+    tokenEnv: string;
+    ttlSeconds?: number;
+    env?: NodeJS.ProcessEnv;
+  };
 }
 
 /**
@@ -66,8 +77,15 @@ export async function scoreCommand(
         )
       : undefined;
     const started = Date.now();
-    const { score, judgedSources, warnings, filesRead, filesListed } =
-      await scoreCheckout({
+    const push = options.push && pushTarget(options.push, entity);
+    const {
+      score,
+      judgedSources,
+      warnings,
+      filesRead,
+      filesListed,
+      repositoryFacts,
+    } = await scoreCheckout({
         dir: source.dir,
         entity,
         entityFile: file,
@@ -99,6 +117,24 @@ export async function scoreCommand(
         break;
       default:
         write(formatTable(report, { color: options.color }));
+    }
+    if (push) {
+      options.progress(`pushing the repository facts of ${push.entityRef} to ${push.backendUrl}`);
+      const pushed = await pushFacts({
+        ...push,
+        facts: repositoryFacts,
+        knownFacts: new Set(rubric.facts.map(f => f.id)),
+        ci: ciEnvironment(source.dir, options.push?.env),
+        version: options.version,
+      });
+      const entry = pushed.entities[0];
+      options.progress(
+        `pushed: ${pushed.accepted} facts stored, ${pushed.ignoredAsOlder} older than stored; ${
+          entry?.rescored
+            ? `${push.entityRef} is now ${entry.level ?? 'below the first level'} (score ${Math.round(entry.score ?? 0)}/100) in the portal`
+            : `${push.entityRef} is scored again shortly`
+        }`,
+      );
     }
     return report.gate && !report.gate.passed ? 1 : 0;
   } finally {
@@ -158,4 +194,31 @@ async function prometheusFacts(
   }
   progress(`queried Prometheus at ${url} (${collector.requestCount} requests)`);
   return [...result.facts.values()][0];
+}
+
+/** The entity and token of a push, checked before any work is done. */
+function pushTarget(
+  push: NonNullable<ScoreOptions['push']>,
+  entity: Entity | undefined,
+): { backendUrl: string; entityRef: string; token: string; ttlSeconds?: number } {
+  const env = push.env ?? process.env;
+  const token = env[push.tokenEnv];
+  if (!token) {
+    throw new UsageError(
+      `--push needs a token in the environment variable ${push.tokenEnv} (an external access token of the Backstage backend allowed maturity.facts.write)`,
+    );
+  }
+  const entityRef =
+    push.entityRef ?? (entity ? stringifyEntityRef(entity) : undefined);
+  if (!entityRef) {
+    throw new UsageError(
+      '--push needs the entity to push for: --entity-ref component:default/NAME, or a catalog-info.yaml in the checkout',
+    );
+  }
+  return {
+    backendUrl: push.backendUrl,
+    entityRef,
+    token,
+    ttlSeconds: push.ttlSeconds,
+  };
 }

@@ -14,6 +14,8 @@ import {
 /** What scoring a checkout found, before it is formatted. */
 export interface CheckoutScore {
   score: Score;
+  /** What the detectors observed in the tree (what `score --push` uploads). */
+  repositoryFacts: Fact[];
   judgedSources: string[];
   warnings: { path: string; message: string }[];
   filesRead: number;
@@ -84,6 +86,7 @@ export async function scoreCheckout(options: {
   });
   return {
     score,
+    repositoryFacts: detection.facts,
     judgedSources,
     warnings: detection.warnings,
     filesRead: detection.filesRead,

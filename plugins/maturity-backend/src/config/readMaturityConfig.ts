@@ -14,6 +14,8 @@ export interface MaturityConfig {
   retentionMs: number;
   api: { maxConcurrentRequestsPerClient: number; readTimeoutMs: number };
   notifications: { enabled: boolean; reminderDays: number };
+  /** Facts pushed through POST /facts: how long they hold. */
+  push: { defaultTtlMs: number; maxTtlMs: number };
 }
 
 function durationMs(config: Config, key: string, fallbackMs: number): number {
@@ -76,8 +78,16 @@ export function readMaturityConfig(config: Config): MaturityConfig {
     'maturity.refresh.staleAfter',
     3_600_000,
   );
+  const defaultTtlMs = durationMs(config, 'maturity.push.defaultTtl', 7 * 86_400_000);
+  const maxTtlMs = durationMs(config, 'maturity.push.maxTtl', 90 * 86_400_000);
+  if (defaultTtlMs > maxTtlMs || defaultTtlMs < 60_000) {
+    throw new InputError(
+      'maturity.push.defaultTtl: must be at least a minute and at most maturity.push.maxTtl',
+    );
+  }
   return {
     schedule,
+    push: { defaultTtlMs, maxTtlMs },
     refresh: {
       staleAfterMs,
       batchSize,

@@ -7,6 +7,7 @@ import { ExemptionRequestStore } from './ExemptionRequestStore';
 import { FactStore } from './FactStore';
 import { migrateMaturityDatabase } from './migrateMaturityDatabase';
 import { NotificationLog } from './NotificationLog';
+import { PushedFactStore } from './PushedFactStore';
 import { RefreshQueue } from './RefreshQueue';
 import { ScoreStore } from './ScoreStore';
 import { SnapshotStore } from './SnapshotStore';
@@ -16,6 +17,7 @@ export interface MaturityStores {
   scores: ScoreStore;
   snapshots: SnapshotStore;
   facts: FactStore;
+  pushedFacts: PushedFactStore;
   queue: RefreshQueue;
   campaigns: CampaignStore;
   exemptionRequests: ExemptionRequestStore;
@@ -27,6 +29,7 @@ function storesOver(db: Knex): MaturityStores {
     scores: new ScoreStore(db),
     snapshots: new SnapshotStore(db),
     facts: new FactStore(db),
+    pushedFacts: new PushedFactStore(db),
     queue: new RefreshQueue(db),
     campaigns: new CampaignStore(db),
     exemptionRequests: new ExemptionRequestStore(db),
@@ -57,6 +60,7 @@ export class MaturityDatabase implements MaturityStores {
   readonly scores: ScoreStore;
   readonly snapshots: SnapshotStore;
   readonly facts: FactStore;
+  readonly pushedFacts: PushedFactStore;
   readonly queue: RefreshQueue;
   readonly campaigns: CampaignStore;
   readonly exemptionRequests: ExemptionRequestStore;
@@ -78,6 +82,7 @@ export class MaturityDatabase implements MaturityStores {
     this.scores = stores.scores;
     this.snapshots = stores.snapshots;
     this.facts = stores.facts;
+    this.pushedFacts = stores.pushedFacts;
     this.queue = stores.queue;
     this.campaigns = stores.campaigns;
     this.exemptionRequests = stores.exemptionRequests;
@@ -126,6 +131,7 @@ export class MaturityDatabase implements MaturityStores {
       await stores.scores.delete(entityRef);
       await stores.snapshots.delete(entityRef);
       await stores.facts.delete(entityRef);
+      await stores.pushedFacts.delete(entityRef);
       await stores.queue.delete(entityRef);
     });
   }

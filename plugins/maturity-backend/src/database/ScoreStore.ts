@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import type { StoredScoreDetail } from '../scoring/scoreDetailCodec';
 import type { CampaignScope } from '@roadmap/plugin-maturity-common';
 import { applyCampaignScope } from './applyCampaignScope';
-import { applyScoreFilters } from './applyScoreFilters';
+import { applyScoreFilters, whereRefIn } from './applyScoreFilters';
 import { fromDatabaseTimestamp } from './fromDatabaseTimestamp';
 import { rowChunks } from './rowChunks';
 import type { ScoreQuery } from './ScoreQuery';
@@ -93,6 +93,15 @@ export interface CurrentScore {
   score: number;
   level: string | null;
   scoredAt: Date;
+}
+
+/**
+ * A scored entity's catalog fields as stored, and the checks its current
+ * snapshot had waived: what re-evaluating it from stored facts needs.
+ */
+export interface ScoredEntity extends ScoredEntityFields {
+  level: string | null;
+  exempt: Set<string>;
 }
 
 const SORT_COLUMNS: Record<NonNullable<ScoreQuery['orderBy']>, string[]> = {
@@ -508,6 +517,58 @@ export class ScoreStore {
       'confirmed_at',
     );
     return rows.map(parseSummary);
+  }
+
+  /**
+   * Up to `limit` scored entities in entity ref order, after `after` when
+   * given, among `entityRefs` when given: a keyset page, so reading every
+   * entity costs one index range scan per page however many there are.
+   */
+  async entityPage(options: {
+    limit: number;
+    after?: string;
+    entityRefs?: string[];
+  }): Promise<ScoredEntity[]> {
+    const qb = this.db('maturity_scores').leftJoin(
+      'maturity_snapshots',
+      'maturity_snapshots.id',
+      'maturity_scores.snapshot_id',
+    );
+    if (options.entityRefs) whereRefIn(qb, options.entityRefs);
+    if (options.after !== undefined) {
+      qb.where('maturity_scores.entity_ref', '>', options.after);
+    }
+    const rows: Record<string, any>[] = await qb
+      .orderBy('maturity_scores.entity_ref')
+      .limit(Math.max(0, Math.trunc(options.limit)), { skipBinding: true })
+      .select(
+        'maturity_scores.entity_ref',
+        'maturity_scores.kind',
+        'maturity_scores.namespace',
+        'maturity_scores.name',
+        'maturity_scores.title',
+        'maturity_scores.owner',
+        'maturity_scores.system',
+        'maturity_scores.type',
+        'maturity_scores.lifecycle',
+        'maturity_scores.tags',
+        'maturity_scores.level',
+        'maturity_snapshots.exempt_checks',
+      );
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      kind: r.kind,
+      namespace: r.namespace,
+      name: r.name,
+      title: r.title ?? undefined,
+      owner: r.owner ?? undefined,
+      system: r.system ?? undefined,
+      type: r.type ?? undefined,
+      lifecycle: r.lifecycle ?? undefined,
+      tags: r.tags ? String(r.tags).split(',') : undefined,
+      level: r.level,
+      exempt: checkSet(r.exempt_checks),
+    }));
   }
 
   /** The ref of every scored entity. */

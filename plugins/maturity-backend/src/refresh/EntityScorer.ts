@@ -33,6 +33,11 @@ export interface EntityScorer {
       sources: ScoreSourceStatus[];
       /** Approved exemption requests of this entity. */
       exemptions?: Exemption[];
+      /**
+       * Sources this entity has facts from beyond the registered collectors
+       * (facts pushed from CI): their checks count for it.
+       */
+      extraSources?: string[];
     },
   ): EntityScore;
 }

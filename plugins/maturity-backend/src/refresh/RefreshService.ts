@@ -20,6 +20,7 @@ import type { MaturityMetrics } from '../metrics/MaturityMetrics';
 import { collectFacts } from './collectFacts';
 import type { EntityScorer } from './EntityScorer';
 import { fingerprintOf } from './fingerprintOf';
+import { mergePushedFacts } from './mergePushedFacts';
 import type { ScoreChange, ScoreChangeListener } from './ScoreChange';
 import { scoredEntityFields } from './scoredEntityFields';
 import { type ScoredItem, writeScoredBatch } from './writeScoredBatch';
@@ -240,6 +241,35 @@ export class RefreshService {
     return stored;
   }
 
+  /**
+   * Scores these entities now, in one batch (after facts were pushed for
+   * them). An entity a running refresh holds is made due instead; that
+   * refresh or the next scores it. Returns the refs scored here.
+   */
+  async rescore(entities: Entity[]): Promise<Set<string>> {
+    const { db, scorer, options } = this.deps;
+    const scorable = entities.filter(e => scorer.appliesTo(e));
+    const now = this.now();
+    await db.queue.markDue(
+      scorable.map(e => stringifyEntityRef(e)),
+      now,
+    );
+    const leaseOwner = `${this.#instanceId}:${randomUUID()}`;
+    const claimed: Entity[] = [];
+    for (const entity of scorable) {
+      const lease = await db.queue.claimOne({
+        entityRef: stringifyEntityRef(entity),
+        leaseOwner,
+        now,
+        leaseUntil: new Date(now.getTime() + options.leaseMs),
+      });
+      if (lease) claimed.push(entity);
+    }
+    if (claimed.length === 0) return new Set();
+    const outcome = await this.scoreBatch(claimed, leaseOwner);
+    return new Set(outcome.scored.map(s => s.record.entityRef));
+  }
+
   private async scoreBatch(
     entities: Entity[],
     leaseOwner: string,
@@ -248,9 +278,11 @@ export class RefreshService {
     const now = this.now();
     const refs = entities.map(e => stringifyEntityRef(e));
     let previous;
+    let pushed;
     let approved;
     try {
       previous = await db.facts.get(refs);
+      pushed = await db.pushedFacts.get(refs);
       approved = await db.exemptionRequests.approvedFor(
         refs,
         now.toISOString().slice(0, 10),
@@ -269,14 +301,28 @@ export class RefreshService {
       logger,
       metrics: this.deps.metrics,
     });
-    const nextDueAt = new Date(now.getTime() + options.staleAfterMs);
+    const staleAt = new Date(now.getTime() + options.staleAfterMs);
+    const collectorSources = new Set(collectors.map(c => c.source));
     const items: ScoredItem[] = entities.map((entity, i) => {
       const ref = refs[i];
-      const result = scorer.score(entity, collected.facts.get(ref)!, {
-        now,
+      const merged = mergePushedFacts({
+        collected: collected.facts.get(ref)!,
         sources: collected.sources.get(ref)!,
-        exemptions: approved.filter(e => e.entityRef === ref),
+        pushed: pushed.get(ref) ?? [],
+        collectorSources,
+        now,
       });
+      const result = scorer.score(entity, merged.facts, {
+        now,
+        sources: merged.sources,
+        exemptions: approved.filter(e => e.entityRef === ref),
+        extraSources: merged.extraSources,
+      });
+      // Scored again when a pushed fact expires, so its checks turn unknown then.
+      const nextDueAt =
+        merged.nextExpiry && merged.nextExpiry < staleAt
+          ? merged.nextExpiry
+          : staleAt;
       return {
         record: {
           ...scoredEntityFields(entity),

@@ -49,6 +49,7 @@ export class RubricEntityScorer implements EntityScorer {
       now: Date;
       sources: ScoreSourceStatus[];
       exemptions?: Exemption[];
+      extraSources?: string[];
     },
   ): EntityScore {
     const score = this.#evaluator.evaluate({
@@ -57,7 +58,10 @@ export class RubricEntityScorer implements EntityScorer {
       now: options.now,
       // Approved requests first: a config exemption of the same check wins.
       exemptions: [...(options.exemptions ?? []), ...this.exemptions],
-      availableSources: this.availableSources,
+      availableSources:
+        this.availableSources && options.extraSources?.length
+          ? [...this.availableSources, ...options.extraSources]
+          : this.availableSources,
     });
     const levelRank = score.level
       ? this.rubric.levels.findIndex(l => l.id === score.level)

@@ -108,6 +108,7 @@ export function mockMaturityApi(
 ): jest.Mocked<MaturityApi> {
   return {
     getRubric: jest.fn(async () => servedRubric),
+    dryRunRubric: notMocked('dryRunRubric'),
     listScores: notMocked('listScores'),
     getFacets: notMocked('getFacets'),
     getLevelDistribution: notMocked('getLevelDistribution'),

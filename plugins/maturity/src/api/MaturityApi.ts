@@ -11,6 +11,8 @@ import type {
   GroupRollupResponse,
   RoadmapImportResponse,
   Rubric,
+  RubricDryRunRequest,
+  RubricDryRunResponse,
   ScoreDetailResponse,
   ScoreHistoryPoint,
   ScoreFacetsResponse,
@@ -27,6 +29,12 @@ import type {
 export interface MaturityApi {
   /** The effective rubric: the default one with the adopter's overrides. */
   getRubric(): Promise<Rubric>;
+  /**
+   * What proposed rubric overrides would do to the levels of the services
+   * the caller may see, from stored facts; writes nothing. A 400 names the
+   * bad key of an invalid proposal.
+   */
+  dryRunRubric(overrides: RubricDryRunRequest): Promise<RubricDryRunResponse>;
   /** A filtered, sorted page of current scores. */
   listScores(query: ScoreListQuery): Promise<ScoreListResponse>;
   /** The values the overview's filters can take. */

@@ -13,6 +13,8 @@ import type {
   GroupRollupResponse,
   RoadmapImportResponse,
   Rubric,
+  RubricDryRunRequest,
+  RubricDryRunResponse,
   ScoreDetailResponse,
   ScoreHistoryPoint,
   ScoreFacetsResponse,
@@ -65,6 +67,12 @@ export class MaturityClient implements MaturityApi {
 
   async getRubric(): Promise<Rubric> {
     return this.#get<Rubric>('/rubric');
+  }
+
+  async dryRunRubric(
+    overrides: RubricDryRunRequest,
+  ): Promise<RubricDryRunResponse> {
+    return this.#send('POST', '/rubric/dry-run', overrides);
   }
 
   async listScores(query: ScoreListQuery): Promise<ScoreListResponse> {

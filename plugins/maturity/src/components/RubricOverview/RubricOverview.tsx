@@ -9,14 +9,13 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { Rubric } from '@roadmap/plugin-maturity-common';
 import { dataTableSx } from '../dataTableSx';
+import { RubricWhatIfPanel } from './RubricWhatIfPanel';
 
 /**
  * The rubric as a roadmap grid: one row per pillar, one column per level,
  * each cell listing what that level asks of a service in that pillar.
- *
- * @public
  */
-export function RubricOverview(props: { rubric: Rubric }) {
+function RubricGrid(props: { rubric: Rubric }) {
   const { rubric } = props;
   return (
     <Table
@@ -81,5 +80,20 @@ export function RubricOverview(props: { rubric: Rubric }) {
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/**
+ * The rubric view: the roadmap grid of pillars and levels, and below it a
+ * "What if" panel that dry-runs proposed changes to checks.
+ *
+ * @public
+ */
+export function RubricOverview(props: { rubric: Rubric }) {
+  return (
+    <>
+      <RubricGrid rubric={props.rubric} />
+      <RubricWhatIfPanel rubric={props.rubric} />
+    </>
   );
 }
