@@ -13,6 +13,8 @@ import {
   RubricValidationError,
 } from '@roadmap/plugin-maturity-common';
 import type { StoredFacts } from '../database/FactStore';
+import type { PushedFact } from '../database/PushedFactStore';
+import { mergePushedFacts } from '../refresh/mergePushedFacts';
 import type { MaturityDatabase } from '../database/MaturityDatabase';
 import type { ScoredEntity } from '../database/ScoreStore';
 import type { ScoreVisibility } from '../permissions/ScoreVisibility';
@@ -23,6 +25,7 @@ type Options = { credentials: BackstageCredentials };
 type Page = {
   entities: ScoredEntity[];
   facts: Map<string, StoredFacts[]>;
+  pushed: Map<string, PushedFact[]>;
   approved: Exemption[];
 };
 
@@ -101,16 +104,23 @@ export class RubricDryRunService {
     let changedCount = 0;
     let evaluated = 0;
 
-    for await (const { entities, facts, approved } of this.pages(
+    const collectorSources = new Set(this.deps.availableSources);
+    for await (const { entities, facts, pushed, approved } of this.pages(
       visible,
       today,
     )) {
       for (const scored of entities) {
         const ref = scored.entityRef;
+        // Pushed facts count as the refresh counts them: the newest wins.
+        const merged = mergePushedFacts({
+          collected: (facts.get(ref) ?? []).flatMap(stored => stored.facts),
+          sources: [],
+          pushed: pushed.get(ref) ?? [],
+          collectorSources,
+          now,
+        });
         const factMap = new Map<string, Fact>();
-        for (const stored of facts.get(ref) ?? []) {
-          for (const fact of stored.facts) factMap.set(fact.id, fact);
-        }
+        for (const fact of merged.facts) factMap.set(fact.id, fact);
         const input = {
           entity: entityOf(scored),
           facts: factMap,
@@ -126,7 +136,9 @@ export class RubricDryRunService {
               entityRef: ref,
             })),
           ],
-          availableSources: this.deps.availableSources,
+          availableSources: merged.extraSources.length
+            ? [...this.deps.availableSources, ...merged.extraSources]
+            : this.deps.availableSources,
         };
         const from = this.#current.evaluate(input).level;
         const to = proposed.evaluate(input).level;
@@ -201,6 +213,7 @@ export class RubricDryRunService {
         return {
           entities,
           facts: await s.facts.get(refs),
+          pushed: await s.pushedFacts.get(refs),
           approved: await s.exemptionRequests.approvedFor(refs, today),
         };
       });
