@@ -22,6 +22,8 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 const ROUTES = [
   '/health',
   '/rubric',
+  '/rubric/dry-run',
+  '/facts',
   '/scores',
   '/facets',
   '/levels',
