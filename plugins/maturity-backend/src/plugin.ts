@@ -189,7 +189,7 @@ export const maturityPlugin = createBackendPlugin({
         });
 
         // The gauges start from what is stored, so a restart shows no gap.
-        metrics.setScores(await db.scores.samples());
+        for await (const page of db.scans.samples()) metrics.setScores(page);
         logger.info(
           `Maturity rubric: ${rubric.checks.length} checks; collectors: ${
             collectors.map(c => c.source).join(', ') || 'none'

@@ -9,12 +9,14 @@ import { migrateMaturityDatabase } from './migrateMaturityDatabase';
 import { NotificationLog } from './NotificationLog';
 import { PushedFactStore } from './PushedFactStore';
 import { RefreshQueue } from './RefreshQueue';
+import { ScoreScans } from './ScoreScans';
 import { ScoreStore } from './ScoreStore';
 import { SnapshotStore } from './SnapshotStore';
 
 /** The plugin's stores over one connection or one transaction. */
 export interface MaturityStores {
   scores: ScoreStore;
+  scans: ScoreScans;
   snapshots: SnapshotStore;
   facts: FactStore;
   pushedFacts: PushedFactStore;
@@ -27,6 +29,7 @@ export interface MaturityStores {
 function storesOver(db: Knex): MaturityStores {
   return {
     scores: new ScoreStore(db),
+    scans: new ScoreScans(db),
     snapshots: new SnapshotStore(db),
     facts: new FactStore(db),
     pushedFacts: new PushedFactStore(db),
@@ -58,6 +61,7 @@ export class MaturityDatabase implements MaturityStores {
   }
 
   readonly scores: ScoreStore;
+  readonly scans: ScoreScans;
   readonly snapshots: SnapshotStore;
   readonly facts: FactStore;
   readonly pushedFacts: PushedFactStore;
@@ -80,6 +84,7 @@ export class MaturityDatabase implements MaturityStores {
     this.#reads = pLimit(Math.max(1, poolMax - 2));
     const stores = storesOver(db);
     this.scores = stores.scores;
+    this.scans = stores.scans;
     this.snapshots = stores.snapshots;
     this.facts = stores.facts;
     this.pushedFacts = stores.pushedFacts;

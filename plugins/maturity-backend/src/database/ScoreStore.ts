@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import type { StoredScoreDetail } from '../scoring/scoreDetailCodec';
 import type { CampaignScope } from '@roadmap/plugin-maturity-common';
 import { applyCampaignScope } from './applyCampaignScope';
-import { applyScoreFilters, whereRefIn } from './applyScoreFilters';
+import { applyScoreFilters } from './applyScoreFilters';
 import { fromDatabaseTimestamp } from './fromDatabaseTimestamp';
 import { rowChunks } from './rowChunks';
 import type { ScoreQuery } from './ScoreQuery';
@@ -93,15 +93,6 @@ export interface CurrentScore {
   score: number;
   level: string | null;
   scoredAt: Date;
-}
-
-/**
- * A scored entity's catalog fields as stored, and the checks its current
- * snapshot had waived: what re-evaluating it from stored facts needs.
- */
-export interface ScoredEntity extends ScoredEntityFields {
-  level: string | null;
-  exempt: Set<string>;
 }
 
 const SORT_COLUMNS: Record<NonNullable<ScoreQuery['orderBy']>, string[]> = {
@@ -506,67 +497,6 @@ export class ScoreStore {
       level: r.level,
       levelRank: Number(r.level_rank),
       passed: checkSet(r.passed_checks),
-      exempt: checkSet(r.exempt_checks),
-    }));
-  }
-
-  /** Every current score's overall, level and pillar scores, for the metrics gauges. */
-  async samples(): Promise<ScoreSummary[]> {
-    const rows: SummaryRow[] = await this.db('maturity_scores').select(
-      'summary',
-      'confirmed_at',
-    );
-    return rows.map(parseSummary);
-  }
-
-  /**
-   * Up to `limit` scored entities in entity ref order, after `after` when
-   * given, among `entityRefs` when given: a keyset page, so reading every
-   * entity costs one index range scan per page however many there are.
-   */
-  async entityPage(options: {
-    limit: number;
-    after?: string;
-    entityRefs?: string[];
-  }): Promise<ScoredEntity[]> {
-    const qb = this.db('maturity_scores').leftJoin(
-      'maturity_snapshots',
-      'maturity_snapshots.id',
-      'maturity_scores.snapshot_id',
-    );
-    if (options.entityRefs) whereRefIn(qb, options.entityRefs);
-    if (options.after !== undefined) {
-      qb.where('maturity_scores.entity_ref', '>', options.after);
-    }
-    const rows: Record<string, any>[] = await qb
-      .orderBy('maturity_scores.entity_ref')
-      .limit(Math.max(0, Math.trunc(options.limit)), { skipBinding: true })
-      .select(
-        'maturity_scores.entity_ref',
-        'maturity_scores.kind',
-        'maturity_scores.namespace',
-        'maturity_scores.name',
-        'maturity_scores.title',
-        'maturity_scores.owner',
-        'maturity_scores.system',
-        'maturity_scores.type',
-        'maturity_scores.lifecycle',
-        'maturity_scores.tags',
-        'maturity_scores.level',
-        'maturity_snapshots.exempt_checks',
-      );
-    return rows.map(r => ({
-      entityRef: r.entity_ref,
-      kind: r.kind,
-      namespace: r.namespace,
-      name: r.name,
-      title: r.title ?? undefined,
-      owner: r.owner ?? undefined,
-      system: r.system ?? undefined,
-      type: r.type ?? undefined,
-      lifecycle: r.lifecycle ?? undefined,
-      tags: r.tags ? String(r.tags).split(',') : undefined,
-      level: r.level,
       exempt: checkSet(r.exempt_checks),
     }));
   }

@@ -18,8 +18,20 @@ export interface EntityScoreSample {
  * Score gauges are observable and read an in-memory copy of the current
  * scores, so a scrape never touches the database.
  */
+// What the gauges keep of one entity: its numbers only (pillar scores by
+// the index of the pillar in #pillars), never the scoring's results, so
+// 100,000 entities cost a few MB.
+type CompactSample = {
+  owner: string;
+  score: number;
+  levelRank: number;
+  pillars: Float32Array;
+};
+
 export class MaturityMetrics {
-  #scores = new Map<string, EntityScoreSample>();
+  #scores = new Map<string, CompactSample>();
+  readonly #pillars: string[] = [];
+  readonly #pillarIndex = new Map<string, number>();
   readonly #refreshDuration;
   readonly #sourceErrors;
   readonly #entitiesScored;
@@ -30,19 +42,20 @@ export class MaturityMetrics {
       unit: '1',
     });
     score.addCallback(result => {
-      for (const s of this.#scores.values()) {
+      for (const [entityRef, s] of this.#scores) {
         result.observe(s.score, {
-          entity_ref: s.entityRef,
-          owner: s.owner ?? '',
+          entity_ref: entityRef,
+          owner: s.owner,
           pillar: 'overall',
         });
-        for (const [pillar, value] of Object.entries(s.pillars)) {
+        s.pillars.forEach((value, i) => {
+          if (Number.isNaN(value)) return;
           result.observe(value, {
-            entity_ref: s.entityRef,
-            owner: s.owner ?? '',
-            pillar,
+            entity_ref: entityRef,
+            owner: s.owner,
+            pillar: this.#pillars[i],
           });
-        }
+        });
       }
     });
     const level = metrics.createObservableGauge('maturity.entity.level', {
@@ -51,11 +64,8 @@ export class MaturityMetrics {
       unit: '1',
     });
     level.addCallback(result => {
-      for (const s of this.#scores.values()) {
-        result.observe(s.levelRank, {
-          entity_ref: s.entityRef,
-          owner: s.owner ?? '',
-        });
+      for (const [entityRef, s] of this.#scores) {
+        result.observe(s.levelRank, { entity_ref: entityRef, owner: s.owner });
       }
     });
     this.#refreshDuration = metrics.createHistogram(
@@ -75,8 +85,32 @@ export class MaturityMetrics {
   }
 
   /** Replaces the current score of entities (after a refresh or at start). */
-  setScores(samples: EntityScoreSample[]): void {
-    for (const s of samples) this.#scores.set(s.entityRef, s);
+  setScores(samples: Iterable<EntityScoreSample>): void {
+    for (const s of samples) {
+      const pillars = Object.entries(s.pillars);
+      for (const [pillar] of pillars) this.#indexOf(pillar);
+      // NaN: no score for that pillar.
+      const values = new Float32Array(this.#pillars.length).fill(NaN);
+      for (const [pillar, value] of pillars) {
+        values[this.#indexOf(pillar)] = value;
+      }
+      this.#scores.set(s.entityRef, {
+        owner: s.owner ?? '',
+        score: s.score,
+        levelRank: s.levelRank,
+        pillars: values,
+      });
+    }
+  }
+
+  #indexOf(pillar: string): number {
+    let index = this.#pillarIndex.get(pillar);
+    if (index === undefined) {
+      index = this.#pillars.length;
+      this.#pillars.push(pillar);
+      this.#pillarIndex.set(pillar, index);
+    }
+    return index;
   }
 
   forget(entityRef: string): void {

@@ -16,7 +16,7 @@ import type { StoredFacts } from '../database/FactStore';
 import type { PushedFact } from '../database/PushedFactStore';
 import { mergePushedFacts } from '../refresh/mergePushedFacts';
 import type { MaturityDatabase } from '../database/MaturityDatabase';
-import type { ScoredEntity } from '../database/ScoreStore';
+import type { ScoredEntity } from '../database/ScoreScans';
 import type { ScoreVisibility } from '../permissions/ScoreVisibility';
 
 type Options = { credentials: BackstageCredentials };
@@ -204,7 +204,7 @@ export class RubricDryRunService {
     const read = (cursor: { after?: string; index: number }) => {
       const entityRefs = sorted?.slice(cursor.index, cursor.index + PAGE_SIZE);
       const page = this.deps.db.read(async s => {
-        const entities = await s.scores.entityPage({
+        const entities = await s.scans.entityPage({
           limit: PAGE_SIZE,
           after: cursor.after,
           entityRefs,

@@ -1,0 +1,117 @@
+import type { Knex } from 'knex';
+import type { EntityScoreSample } from '../metrics/MaturityMetrics';
+import { whereRefIn } from './applyScoreFilters';
+import type { ScoredEntityFields } from './ScoreStore';
+
+/**
+ * A scored entity's catalog fields as stored, and the checks its current
+ * snapshot had waived: what re-evaluating it from stored facts needs.
+ */
+export interface ScoredEntity extends ScoredEntityFields {
+  level: string | null;
+  exempt: Set<string>;
+}
+
+const checkSet = (value: string | null | undefined) =>
+  new Set(value ? value.split(',') : []);
+
+/**
+ * Keyset-paged scans over every current score (`maturity_scores`), for the
+ * readers that need all of them — the metrics gauges at start, the rubric
+ * dry run — one index range per page, whatever the catalog's size.
+ */
+export class ScoreScans {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Every current score's overall, level and pillar scores, for the metrics
+   * gauges: only those columns, in pages by entity ref, never the results.
+   */
+  async *samples(pageSize = 5_000): AsyncGenerator<EntityScoreSample[]> {
+    let after: string | undefined;
+    for (;;) {
+      const rows: Record<string, any>[] = await this.db('maturity_scores')
+        .modify(qb => {
+          if (after !== undefined) qb.where('entity_ref', '>', after);
+        })
+        .orderBy('entity_ref')
+        .limit(pageSize)
+        .select('entity_ref', 'owner', 'score', 'level_rank');
+      if (rows.length === 0) return;
+      const pillars = new Map<string, Record<string, number>>();
+      const first = rows[0].entity_ref;
+      const last = rows[rows.length - 1].entity_ref;
+      const pillarRows: Record<string, any>[] = await this.db(
+        'maturity_pillar_scores',
+      )
+        .whereBetween('entity_ref', [first, last])
+        .select('entity_ref', 'pillar', 'score');
+      for (const r of pillarRows) {
+        const byPillar = pillars.get(r.entity_ref) ?? {};
+        byPillar[r.pillar] = Number(r.score);
+        pillars.set(r.entity_ref, byPillar);
+      }
+      yield rows.map(r => ({
+        entityRef: r.entity_ref,
+        owner: r.owner ?? undefined,
+        score: Number(r.score),
+        levelRank: Number(r.level_rank),
+        pillars: pillars.get(r.entity_ref) ?? {},
+      }));
+      if (rows.length < pageSize) return;
+      after = last;
+    }
+  }
+
+  /**
+   * Up to `limit` scored entities in entity ref order, after `after` when
+   * given, among `entityRefs` when given: a keyset page, so reading every
+   * entity costs one index range scan per page however many there are.
+   */
+  async entityPage(options: {
+    limit: number;
+    after?: string;
+    entityRefs?: string[];
+  }): Promise<ScoredEntity[]> {
+    const qb = this.db('maturity_scores').leftJoin(
+      'maturity_snapshots',
+      'maturity_snapshots.id',
+      'maturity_scores.snapshot_id',
+    );
+    if (options.entityRefs) whereRefIn(qb, options.entityRefs);
+    if (options.after !== undefined) {
+      qb.where('maturity_scores.entity_ref', '>', options.after);
+    }
+    const rows: Record<string, any>[] = await qb
+      .orderBy('maturity_scores.entity_ref')
+      .limit(Math.max(0, Math.trunc(options.limit)), { skipBinding: true })
+      .select(
+        'maturity_scores.entity_ref',
+        'maturity_scores.kind',
+        'maturity_scores.namespace',
+        'maturity_scores.name',
+        'maturity_scores.title',
+        'maturity_scores.owner',
+        'maturity_scores.system',
+        'maturity_scores.type',
+        'maturity_scores.lifecycle',
+        'maturity_scores.tags',
+        'maturity_scores.level',
+        'maturity_snapshots.exempt_checks',
+      );
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      kind: r.kind,
+      namespace: r.namespace,
+      name: r.name,
+      title: r.title ?? undefined,
+      owner: r.owner ?? undefined,
+      system: r.system ?? undefined,
+      type: r.type ?? undefined,
+      lifecycle: r.lifecycle ?? undefined,
+      tags: r.tags ? String(r.tags).split(',') : undefined,
+      level: r.level,
+      exempt: checkSet(r.exempt_checks),
+    }));
+  }
+}
