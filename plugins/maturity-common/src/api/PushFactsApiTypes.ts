@@ -23,11 +23,15 @@ export interface PushedFactProvenance {
  * @public
  */
 export interface PushedFactInput {
+  /** The catalog entity, e.g. `component:default/payments-api`. */
   entityRef: string;
+  /** A fact id of the effective rubric, e.g. `repository.ci.tests`. */
   id: string;
+  /** A value of the fact's declared type. */
   value: FactValue;
   /** When it was observed (ISO 8601); the time of the push when absent. */
   observedAt?: string;
+  /** What it is based on (file and line, a link); at most 20. */
   evidence?: Evidence[];
 }
 
@@ -38,9 +42,11 @@ export interface PushedFactInput {
  * @public
  */
 export interface PushFactsRequest {
+  /** Where the facts come from, shown with their evidence. */
   provenance: PushedFactProvenance;
   /** How long the facts hold, in seconds from their observation; the configured default when absent. */
   ttlSeconds?: number;
+  /** The facts, of at most 100 entities and 5,000 in all. */
   facts: PushedFactInput[];
 }
 
@@ -57,6 +63,7 @@ export interface PushFactsResponse {
   ignoredAsOlder: number;
   /** When the stored facts stop counting (ISO 8601), earliest first per entity. */
   expiresAt: string;
+  /** Each entity of the push, with its score after it. */
   entities: {
     entityRef: string;
     /** False when a refresh held the entity; it is scored again shortly. */
