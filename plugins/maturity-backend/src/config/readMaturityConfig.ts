@@ -78,7 +78,11 @@ export function readMaturityConfig(config: Config): MaturityConfig {
     'maturity.refresh.staleAfter',
     3_600_000,
   );
-  const defaultTtlMs = durationMs(config, 'maturity.push.defaultTtl', 7 * 86_400_000);
+  const defaultTtlMs = durationMs(
+    config,
+    'maturity.push.defaultTtl',
+    7 * 86_400_000,
+  );
   const maxTtlMs = durationMs(config, 'maturity.push.maxTtl', 90 * 86_400_000);
   if (defaultTtlMs > maxTtlMs || defaultTtlMs < 60_000) {
     throw new InputError(

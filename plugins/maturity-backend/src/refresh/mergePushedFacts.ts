@@ -13,7 +13,9 @@ export interface MergedFacts {
 
 function provenanceNote(fact: PushedFact): string {
   const { source, commit } = fact.provenance;
-  return `pushed by ${source}${commit ? ` at commit ${commit.slice(0, 12)}` : ''}`;
+  return `pushed by ${source}${
+    commit ? ` at commit ${commit.slice(0, 12)}` : ''
+  }`;
 }
 
 function asFact(pushed: PushedFact): Fact {
@@ -71,7 +73,9 @@ export function mergePushedFacts(options: {
   }
   for (const [source, facts] of bySource) {
     const liveOnes = facts.filter(f => f.expiresAt > now);
-    const newest = facts.reduce((a, b) => (a.observedAt > b.observedAt ? a : b));
+    const newest = facts.reduce((a, b) =>
+      a.observedAt > b.observedAt ? a : b,
+    );
     const status: ScoreSourceStatus =
       liveOnes.length > 0
         ? {

@@ -38,7 +38,8 @@ const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 function typeOf(value: FactValue): FactDescriptor['type'] | 'other' {
   if (typeof value === 'boolean') return 'boolean';
-  if (typeof value === 'number') return Number.isFinite(value) ? 'number' : 'other';
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? 'number' : 'other';
   if (typeof value === 'string') return 'string';
   if (Array.isArray(value) && value.every(v => typeof v === 'string')) {
     return 'string[]';
@@ -122,7 +123,9 @@ export class FactIngestService {
   private validate(body: PushFactsRequest, now: Date): PushedFact[] {
     const { limits } = this.deps;
     const ttlMs =
-      body.ttlSeconds === undefined ? limits.defaultTtlMs : body.ttlSeconds * 1000;
+      body.ttlSeconds === undefined
+        ? limits.defaultTtlMs
+        : body.ttlSeconds * 1000;
     if (ttlMs > limits.maxTtlMs) {
       throw new InputError(
         `ttlSeconds: at most ${limits.maxTtlMs / 1000} seconds here`,
