@@ -37,7 +37,8 @@ if [ "${UPDATE_SCREENSHOTS:-0}" = 1 ] && [ "$status" = 0 ]; then
   cp .cache/e2e-results/*/catalog.png docs/images/catalog.png
   for shot in maturity-card maturity-roadmap maturity-fix-it maturity-team \
     maturity-campaign maturity-exemptions maturity-notification \
-    maturity-live-evidence maturity-home maturity-what-if; do
+    maturity-live-evidence maturity-home maturity-what-if maturity-system \
+    maturity-domain; do
     cp .cache/e2e-results/*/"$shot.png" "docs/images/$shot.png"
   done
 fi

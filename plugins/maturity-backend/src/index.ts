@@ -9,6 +9,7 @@ import { maturityModuleCatalogCollector } from './modules/catalogCollectorModule
 import { maturityModuleKubernetesCollector } from './modules/kubernetesCollectorModule';
 import { maturityModulePrometheusCollector } from './modules/prometheusCollectorModule';
 import { maturityModuleRepositoryCollector } from './modules/repositoryCollectorModule';
+import { maturityModuleRollupCollector } from './modules/rollupCollectorModule';
 import { maturityPlugin } from './plugin';
 
 export { maturityPlugin } from './plugin';
@@ -16,9 +17,11 @@ export { maturityModuleCatalogCollector } from './modules/catalogCollectorModule
 export { maturityModuleKubernetesCollector } from './modules/kubernetesCollectorModule';
 export { maturityModulePrometheusCollector } from './modules/prometheusCollectorModule';
 export { maturityModuleRepositoryCollector } from './modules/repositoryCollectorModule';
+export { maturityModuleRollupCollector } from './modules/rollupCollectorModule';
 
 /**
- * The plugin with its four built-in collectors, for
+ * The plugin with its built-in collectors (catalog, repository, Kubernetes,
+ * Prometheus, and the roll-up of Systems, Domains and Groups), for
  * `backend.add(import('@roadmap/plugin-maturity-backend'))`.
  *
  * @public
@@ -30,5 +33,6 @@ export default createBackendFeatureLoader({
     yield maturityModuleRepositoryCollector;
     yield maturityModuleKubernetesCollector;
     yield maturityModulePrometheusCollector;
+    yield maturityModuleRollupCollector;
   },
 });

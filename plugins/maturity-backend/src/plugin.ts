@@ -32,6 +32,7 @@ import { GroupHierarchy } from './catalog/GroupHierarchy';
 import { ScoreEventPublisher } from './events/ScoreEventPublisher';
 import { MaturityNotifier } from './notifications/MaturityNotifier';
 import { ScoreVisibility } from './permissions/ScoreVisibility';
+import { RollupParentScheduler } from './refresh/RollupParentScheduler';
 import type { ScoreChangeListener } from './refresh/ScoreChange';
 import { EntityResponseCache } from './service/EntityResponseCache';
 import { ExemptionService } from './service/ExemptionService';
@@ -106,6 +107,8 @@ export const maturityPlugin = createBackendPlugin({
         );
         const listeners: ScoreChangeListener[] = [
           new ScoreEventPublisher({ events: deps.events, logger }),
+          // Systems, Domains and Groups are scored over their children.
+          new RollupParentScheduler({ queue: db.queue }),
         ];
         const refresh = new RefreshService({
           catalog: deps.catalog,

@@ -14,6 +14,7 @@ import maturityPlugin, {
   entityMaturityCard,
   entityMaturityContent,
   groupMaturityCard,
+  rollupMaturityCard,
 } from './alpha';
 import {
   evaluatedScore,
@@ -36,6 +37,12 @@ function apis() {
       maturityApiRef,
       mockMaturityApi({
         getScore: jest.fn(async () => score),
+        listScores: jest.fn(async () => ({
+          items: [score],
+          totalCount: 1,
+          offset: 0,
+          limit: 100,
+        })),
         getGroupRollup: jest.fn(async () =>
           teamRollup([score], { averageScore: score.score }),
         ),
@@ -54,6 +61,7 @@ beforeAll(() =>
     import('./components/EntityMaturityCard'),
     import('./components/EntityMaturityContent'),
     import('./components/GroupMaturityCard'),
+    import('./components/RollupMaturityCard'),
   ]),
 );
 
@@ -104,6 +112,46 @@ describe('the plugin’s entity extensions on a test entity page', () => {
     expect(
       screen.getByRole('region', { name: /^Next: Bronze/ }),
     ).toContainElement(heading);
+  });
+});
+
+describe('the roll-up card of Systems and Domains', () => {
+  const system: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'payments', namespace: 'default' },
+    spec: { owner: 'group:default/payments' },
+  };
+
+  it('is on a System page, with the System’s components', async () => {
+    renderEntityPage(system, [rollupMaturityCard, entityMaturityCard]);
+    expect(
+      await screen.findByRole('heading', { name: 'Components' }),
+    ).toBeInTheDocument();
+    // The Component card's filter keeps it off a System page.
+    expect(screen.getAllByText('Roadmap maturity')).toHaveLength(1);
+  });
+
+  it('is on a Domain page, with the Domain’s systems', async () => {
+    renderEntityPage({ ...system, kind: 'Domain' }, [rollupMaturityCard]);
+    expect(
+      await screen.findByRole('heading', { name: 'Systems' }),
+    ).toBeInTheDocument();
+  });
+
+  it('is not on a Component page or a Group page', async () => {
+    renderEntityPage(testEntity(), [rollupMaturityCard, entityMaturityCard]);
+    expect(
+      await screen.findByRole('list', { name: 'Next steps' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('Roadmap maturity')).toHaveLength(1);
+    expect(screen.queryByRole('heading', { name: 'Components' })).toBeNull();
+
+    renderEntityPage(group, [rollupMaturityCard, groupMaturityCard]);
+    expect(
+      await screen.findByRole('table', { name: 'Services of the team' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Components' })).toBeNull();
   });
 });
 

@@ -13,6 +13,7 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import TimelineIcon from '@material-ui/icons/Timeline';
 import { maturityApiRef } from './api/MaturityApi';
 import { isMaturityAvailable } from './isMaturityAvailable';
+import { isRollupMaturityAvailable } from './isRollupMaturityAvailable';
 import { MaturityClient } from './api/MaturityClient';
 import {
   campaignRouteRef,
@@ -103,6 +104,23 @@ export const groupMaturityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * The maturity card of System and Domain pages: the entity's own score and
+ * checks, and the levels of its Components (a System) or Systems (a Domain).
+ *
+ * @alpha
+ */
+export const rollupMaturityCard = EntityCardBlueprint.make({
+  name: 'rollup-maturity',
+  params: {
+    filter: isRollupMaturityAvailable,
+    loader: () =>
+      import('./components/RollupMaturityCard').then(m => (
+        <m.RollupMaturityCard />
+      )),
+  },
+});
+
+/**
  * The home page card: the levels of the signed-in user's teams' services,
  * each team linking to its roadmap view.
  *
@@ -136,6 +154,7 @@ export default createFrontendPlugin({
     entityMaturityCard,
     entityMaturityContent,
     groupMaturityCard,
+    rollupMaturityCard,
     myTeamsMaturityWidget,
     remediationPlanApi,
     maturityCheckPickerField,

@@ -11,11 +11,13 @@ export {
   EntityMaturityCard,
   EntityMaturityContent,
   GroupMaturityCard,
+  RollupMaturityCard,
 } from './plugin';
 export { maturityApiRef, type MaturityApi } from './api/MaturityApi';
 export { MaturityClient } from './api/MaturityClient';
 export { RubricOverview } from './components/RubricOverview';
 export { isMaturityAvailable } from './isMaturityAvailable';
+export { isRollupMaturityAvailable } from './isRollupMaturityAvailable';
 export {
   MaturityCheckPickerFieldExtension,
   MaturityGapsReviewFieldExtension,

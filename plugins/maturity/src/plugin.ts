@@ -104,3 +104,21 @@ export const GroupMaturityCard: () => JSX.Element = maturityPlugin.provide(
     },
   }),
 );
+
+/**
+ * The roll-up card for System and Domain pages: the entity's own score and
+ * checks, and the levels of its children.
+ *
+ * @public
+ */
+export const RollupMaturityCard: () => JSX.Element = maturityPlugin.provide(
+  createComponentExtension({
+    name: 'RollupMaturityCard',
+    component: {
+      lazy: () =>
+        import('./components/RollupMaturityCard').then(
+          m => m.RollupMaturityCard,
+        ),
+    },
+  }),
+);

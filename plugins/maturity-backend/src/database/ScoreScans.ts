@@ -30,10 +30,9 @@ export class ScoreScans {
   async *samples(pageSize = 5_000): AsyncGenerator<EntityScoreSample[]> {
     let after: string | undefined;
     for (;;) {
-      const rows: Record<string, any>[] = await this.db('maturity_scores')
-        .modify(qb => {
-          if (after !== undefined) qb.where('entity_ref', '>', after);
-        })
+      const query = this.db('maturity_scores');
+      if (after !== undefined) query.where('entity_ref', '>', after);
+      const rows: Record<string, any>[] = await query
         .orderBy('entity_ref')
         .limit(pageSize)
         .select('entity_ref', 'owner', 'score', 'level_rank');

@@ -66,10 +66,10 @@ export async function collectFacts(options: {
   logger: LoggerService;
   metrics?: MaturityMetrics;
 }): Promise<CollectedFacts> {
-  const { entities, entityRefs: refs, now, logger } = options;
+  const { entities, entityRefs: allRefs, now, logger } = options;
   const collected: CollectedFacts = {
-    facts: new Map(refs.map(r => [r, []])),
-    sources: new Map(refs.map(r => [r, []])),
+    facts: new Map(allRefs.map(r => [r, []])),
+    sources: new Map(allRefs.map(r => [r, []])),
     toStore: [],
     failedSources: {},
   };
@@ -79,6 +79,14 @@ export async function collectFacts(options: {
   await Promise.all(
     options.collectors.map(async collector => {
       const { source } = collector;
+      // A collector for some kinds only (the roll-up) is not asked about the
+      // others, which then carry no status of that source.
+      const mine = collector.appliesTo
+        ? entities.flatMap((e, i) => (collector.appliesTo!(e) ? [i] : []))
+        : undefined;
+      if (mine?.length === 0) return;
+      const batch = mine ? mine.map(i => entities[i]) : entities;
+      const refs = mine ? mine.map(i => allRefs[i]) : allRefs;
       const started = Date.now();
       let failed = 0;
       const markFailed = (ref: string, message: string) => {
@@ -100,7 +108,7 @@ export async function collectFacts(options: {
       try {
         result = await collectWithTimeout(
           collector,
-          { entities, now, logger, previous },
+          { entities: batch, now, logger, previous },
           options.timeoutMs,
         );
       } catch (error) {

@@ -8,6 +8,7 @@ import type {
 } from '../types/Check';
 import { factsOfCondition } from '../conditions/compileCondition';
 import { FACT_CATALOG } from './factCatalog';
+import { ROLLUP_CHECKS } from './rollupChecks';
 
 const PILLARS: Pillar[] = [
   {
@@ -866,6 +867,7 @@ const CHECKS: Check[] = [
 export const defaultRubric: Rubric = {
   pillars: PILLARS,
   levels: LEVELS,
-  checks: CHECKS,
+  // Components first: Systems, Domains and Groups are scored over them.
+  checks: [...CHECKS, ...ROLLUP_CHECKS],
   facts: FACT_CATALOG,
 };

@@ -254,4 +254,49 @@ export const FACT_CATALOG: FactDescriptor[] = [
     type: 'number',
     description: 'Loaded recording (SLO) rules that select the service',
   },
+  // The roll-up of Systems, Domains and Groups over their children (a
+  // System's Components, a Domain's Systems, a Group's and its sub-groups'
+  // Components), from the children's stored scores.
+  {
+    id: 'rollup.children',
+    source: 'rollup',
+    type: 'number',
+    description:
+      "Children in the catalog: a System's Components, a Domain's Systems, the Components a Group or its sub-groups own",
+  },
+  {
+    id: 'rollup.children-scored',
+    source: 'rollup',
+    type: 'number',
+    description: 'Children that have a stored score',
+  },
+  {
+    id: 'rollup.share-scored',
+    source: 'rollup',
+    type: 'number',
+    description:
+      'Percentage of the children that have a stored score (absent without children)',
+  },
+  ...['bronze', 'silver', 'gold'].map(
+    (level): FactDescriptor => ({
+      id: `rollup.share-${level}`,
+      source: 'rollup',
+      type: 'number',
+      description: `Percentage of the children whose stored level is ${level} or higher; unscored children count as below (absent without children)`,
+    }),
+  ),
+  {
+    id: 'rollup.lowest-level-rank',
+    source: 'rollup',
+    type: 'number',
+    description:
+      'Lowest stored level among the scored children, as its position in the level order (0 = the first level, -1 = none)',
+  },
+  {
+    id: 'rollup.missing-apis',
+    source: 'rollup',
+    type: 'number',
+    description:
+      "Systems: APIs the system's Components provide (providesApis) that have no API entity in the catalog",
+  },
 ];

@@ -59,6 +59,8 @@ describe('the default rubric', () => {
       'kubernetes',
       'prometheus',
       'repository',
+      // Systems, Domains and Groups, over their children's stored scores
+      'rollup',
     ]);
   });
 });

@@ -52,5 +52,11 @@ export interface CollectResult {
 export interface MaturityCollector {
   /** The fact source this collector produces, e.g. `prometheus`. */
   readonly source: FactSource;
+  /**
+   * Which entities this source observes at all (say, only Systems). Entities
+   * it does not apply to are never sent to it and get no facts and no source
+   * status from it, so its outage cannot show on them. Default: all.
+   */
+  appliesTo?(entity: Entity): boolean;
   collect(request: CollectRequest): Promise<CollectResult>;
 }

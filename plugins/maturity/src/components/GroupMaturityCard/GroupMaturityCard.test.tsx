@@ -61,6 +61,42 @@ describe('GroupMaturityCard', () => {
     ).toHaveAttribute('href', '/maturity/team/default/payments');
   });
 
+  it('shows the group’s own score and checks alongside its services', async () => {
+    const own = {
+      ...evaluatedScore([], group),
+      entityRef: 'group:default/payments',
+      kind: 'Group',
+      level: 'bronze',
+      score: 60,
+    };
+    own.detail.results = [
+      {
+        ...own.detail.results[0],
+        checkId: 'group.services-bronze',
+        title: 'Every one of its services at least Bronze',
+        level: 'silver',
+        status: 'fail',
+        message: 'Some of its services are below Bronze',
+      },
+    ];
+    const api = mockMaturityApi({
+      getScore: jest.fn(async () => own),
+      getGroupRollup: jest.fn(async () =>
+        teamRollup([evaluatedScore([], testEntity('legacy-billing'))]),
+      ),
+    });
+    renderCard(api);
+    const checks = await screen.findByRole('list', { name: 'Own checks' });
+    expect(
+      within(checks).getByText(/Every one of its services at least Bronze/),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Score')).toHaveTextContent('60');
+    expect(api.getScore).toHaveBeenCalledWith('group:default/payments');
+    expect(
+      await screen.findByRole('table', { name: 'Services of the team' }),
+    ).toBeInTheDocument();
+  });
+
   it('explains an empty team', async () => {
     renderCard(
       mockMaturityApi({

@@ -11,11 +11,13 @@ import useAsync from 'react-use/esm/useAsync';
 import { maturityApiRef } from '../../api/MaturityApi';
 import { useRubric } from '../../hooks/useRubric';
 import { useTeamPath } from '../../hooks/useTeamPath';
+import { EntityOwnScore } from '../EntityOwnScore';
 import { TeamServicesTable } from '../TeamServicesTable';
 
 /**
- * The maturity card of a Group page: the team's services and their levels
- * at a glance, with a link to the team's roadmap view.
+ * The maturity card of a Group page: the group's own score and checks (over
+ * the services of the team and its sub-teams), then the team's services and
+ * their levels at a glance, with a link to the team's roadmap view.
  *
  * @public
  */
@@ -60,6 +62,10 @@ export function GroupMaturityCard() {
       title="Roadmap maturity"
       deepLink={{ title: 'Team roadmap view', link: teamPath(groupRef) }}
     >
+      <EntityOwnScore />
+      <Typography variant="h6" component="h3" sx={{ mt: 2 }}>
+        Services
+      </Typography>
       {body}
     </InfoCard>
   );

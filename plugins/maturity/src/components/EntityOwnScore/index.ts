@@ -1,0 +1,1 @@
+export { EntityOwnScore } from './EntityOwnScore';

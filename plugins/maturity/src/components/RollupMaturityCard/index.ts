@@ -1,0 +1,1 @@
+export { RollupMaturityCard } from './RollupMaturityCard';
