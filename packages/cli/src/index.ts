@@ -110,7 +110,9 @@ export async function run(
         ttlSeconds !== undefined &&
         (!Number.isInteger(ttlSeconds) || ttlSeconds < 60)
       ) {
-        throw new UsageError(`--ttl "${opts.ttl}" must be a whole number of seconds, at least 60`);
+        throw new UsageError(
+          `--ttl "${opts.ttl}" must be a whole number of seconds, at least 60`,
+        );
       }
       exitCode = await scoreCommand(
         target,

@@ -24,7 +24,11 @@ const entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'payments-api', namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments',
+  },
 };
 
 describe.each(databases.eachSupportedId())(
@@ -122,7 +126,9 @@ describe.each(databases.eachSupportedId())(
       expect(links).toEqual(
         expect.arrayContaining([
           expect.stringMatching(
-            new RegExp(`^https://github\\.com/acme/payments-api/blob/${SHA}/\\.github/workflows/`),
+            new RegExp(
+              `^https://github\\.com/acme/payments-api/blob/${SHA}/\\.github/workflows/`,
+            ),
           ),
           'https://github.com/acme/payments-api/actions/runs/77',
         ]),

@@ -33,10 +33,7 @@ function linkedEvidence(evidence: Evidence, ci: CiEnvironment): Evidence {
   if (!evidence.path || evidence.url || !ci.repoWebUrl || !ci.commit) {
     return bounded;
   }
-  const file = evidence.path
-    .split('/')
-    .map(encodeURIComponent)
-    .join('/');
+  const file = evidence.path.split('/').map(encodeURIComponent).join('/');
   return {
     ...bounded,
     url: `${ci.repoWebUrl}${ci.blobPath}${ci.commit}/${file}${
@@ -48,12 +45,15 @@ function linkedEvidence(evidence: Evidence, ci: CiEnvironment): Evidence {
 /** The request body: the checkout's facts, with links at the commit. */
 export function pushRequestOf(options: PushOptions): PushFactsRequest {
   const { ci } = options;
-  const commit = ci.commit && /^[0-9a-f]{7,64}$/i.test(ci.commit) ? ci.commit : undefined;
+  const commit =
+    ci.commit && /^[0-9a-f]{7,64}$/i.test(ci.commit) ? ci.commit : undefined;
   return {
     provenance: {
       source: 'maturity-cli',
       ...(commit ? { commit } : {}),
-      ...(ci.runUrl && /^https?:\/\//.test(ci.runUrl) ? { runUrl: ci.runUrl } : {}),
+      ...(ci.runUrl && /^https?:\/\//.test(ci.runUrl)
+        ? { runUrl: ci.runUrl }
+        : {}),
     },
     ...(options.ttlSeconds ? { ttlSeconds: options.ttlSeconds } : {}),
     facts: options.facts
@@ -79,16 +79,23 @@ export async function pushFacts(
 ): Promise<PushFactsResponse> {
   let url: URL;
   try {
-    url = new URL('api/maturity/facts', `${options.backendUrl.replace(/\/+$/, '')}/`);
+    url = new URL(
+      'api/maturity/facts',
+      `${options.backendUrl.replace(/\/+$/, '')}/`,
+    );
   } catch {
     throw new UsageError(`--push "${options.backendUrl}" is not a URL`);
   }
   if (!/^https?:$/.test(url.protocol)) {
-    throw new UsageError(`--push "${options.backendUrl}" is not an http(s) URL`);
+    throw new UsageError(
+      `--push "${options.backendUrl}" is not an http(s) URL`,
+    );
   }
   const body = pushRequestOf(options);
   if (body.facts.length === 0) {
-    throw new UsageError('nothing to push: no fact of this checkout is in the rubric');
+    throw new UsageError(
+      'nothing to push: no fact of this checkout is in the rubric',
+    );
   }
   let response: Response;
   try {
@@ -104,7 +111,9 @@ export async function pushFacts(
     });
   } catch (error) {
     throw new UsageError(
-      `could not reach ${url.origin} to push facts: ${(error as Error).message}`,
+      `could not reach ${url.origin} to push facts: ${
+        (error as Error).message
+      }`,
     );
   }
   const text = await response.text();
@@ -119,7 +128,9 @@ export async function pushFacts(
       response.status === 401 || response.status === 403
         ? '; check the token (an external access token allowed maturity.facts.write)'
         : '';
-    throw new UsageError(`push refused (${response.status}): ${message}${hint}`);
+    throw new UsageError(
+      `push refused (${response.status}): ${message}${hint}`,
+    );
   }
   return JSON.parse(text) as PushFactsResponse;
 }

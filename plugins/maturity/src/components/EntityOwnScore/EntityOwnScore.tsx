@@ -28,9 +28,8 @@ export function EntityOwnScore() {
     return (
       <Box>
         <Typography variant="body1" paragraph>
-          This {entity.kind.toLocaleLowerCase('en-US')} has not been scored
-          yet. The maturity backend scores it on its schedule, after its
-          children.
+          This {entity.kind.toLocaleLowerCase('en-US')} has not been scored yet.
+          The maturity backend scores it on its schedule, after its children.
         </Typography>
         {scoreNow}
       </Box>
