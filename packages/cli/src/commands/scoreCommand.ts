@@ -86,13 +86,13 @@ export async function scoreCommand(
       filesListed,
       repositoryFacts,
     } = await scoreCheckout({
-        dir: source.dir,
-        entity,
-        entityFile: file,
-        rubric: rubricService,
-        now,
-        live: live && { source: 'prometheus', facts: live },
-      });
+      dir: source.dir,
+      entity,
+      entityFile: file,
+      rubric: rubricService,
+      now,
+      live: live && { source: 'prometheus', facts: live },
+    });
     options.progress(
       `read ${filesRead} of ${filesListed} files in ${Date.now() - started} ms`,
     );
@@ -119,7 +119,9 @@ export async function scoreCommand(
         write(formatTable(report, { color: options.color }));
     }
     if (push) {
-      options.progress(`pushing the repository facts of ${push.entityRef} to ${push.backendUrl}`);
+      options.progress(
+        `pushing the repository facts of ${push.entityRef} to ${push.backendUrl}`,
+      );
       const pushed = await pushFacts({
         ...push,
         facts: repositoryFacts,
@@ -129,9 +131,13 @@ export async function scoreCommand(
       });
       const entry = pushed.entities[0];
       options.progress(
-        `pushed: ${pushed.accepted} facts stored, ${pushed.ignoredAsOlder} older than stored; ${
+        `pushed: ${pushed.accepted} facts stored, ${
+          pushed.ignoredAsOlder
+        } older than stored; ${
           entry?.rescored
-            ? `${push.entityRef} is now ${entry.level ?? 'below the first level'} (score ${Math.round(entry.score ?? 0)}/100) in the portal`
+            ? `${push.entityRef} is now ${
+                entry.level ?? 'below the first level'
+              } (score ${Math.round(entry.score ?? 0)}/100) in the portal`
             : `${push.entityRef} is scored again shortly`
         }`,
       );
@@ -200,7 +206,12 @@ async function prometheusFacts(
 function pushTarget(
   push: NonNullable<ScoreOptions['push']>,
   entity: Entity | undefined,
-): { backendUrl: string; entityRef: string; token: string; ttlSeconds?: number } {
+): {
+  backendUrl: string;
+  entityRef: string;
+  token: string;
+  ttlSeconds?: number;
+} {
   const env = push.env ?? process.env;
   const token = env[push.tokenEnv];
   if (!token) {
