@@ -123,6 +123,10 @@ export function WhatIfChangeFields(props: {
           helperText={
             weightError ?? (current ? `Now ${current.weight}` : undefined)
           }
+          // "Now 10" stays readable (AA contrast) while the field is off.
+          FormHelperTextProps={{
+            sx: { '&.Mui-disabled': { color: 'text.secondary' } },
+          }}
           inputProps={{ min: 0, max: 10, step: 1 }}
           sx={{ width: 120 }}
         />
