@@ -15,7 +15,7 @@ import type {
 import { useEntityScore } from '../../hooks/useEntityScore';
 import { EntityCampaignStrip } from '../EntityCampaignStrip';
 import { PillarBars } from '../PillarBars';
-import { ScoredAt } from '../ScoredAt';
+import { ScoreFooter } from '../ScoreFooter';
 import { ScoreHeadline } from '../ScoreHeadline';
 import { ScoreNowButton } from '../ScoreNowButton';
 import { NextSteps } from './NextSteps';
@@ -126,18 +126,10 @@ export function EntityMaturityCard(props: {
             Their checks show as unknown until they answer again.
           </Alert>
         )}
-        <Box
-          sx={{
-            display: 'flex',
-            justifyContent: 'space-between',
-            alignItems: 'center',
-            mt: 1,
-          }}
-        >
-          <ScoredAt at={value.confirmedAt ?? value.scoredAt} />
-          {scoreNow}
-        </Box>
-        {refresh.error && <ResponseErrorPanel error={refresh.error} />}
+        <ScoreFooter
+          at={value.confirmedAt ?? value.scoredAt}
+          refresh={refresh}
+        />
       </Box>
     );
   }

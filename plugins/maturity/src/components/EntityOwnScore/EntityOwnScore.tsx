@@ -6,7 +6,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useEntityScore } from '../../hooks/useEntityScore';
 import { CheckStatusLabel } from '../CheckStatusLabel';
-import { ScoredAt } from '../ScoredAt';
+import { ScoreFooter } from '../ScoreFooter';
 import { ScoreHeadline } from '../ScoreHeadline';
 import { ScoreNowButton } from '../ScoreNowButton';
 
@@ -64,18 +64,7 @@ export function EntityOwnScore() {
           </ListItem>
         ))}
       </List>
-      <Box
-        sx={{
-          display: 'flex',
-          justifyContent: 'space-between',
-          alignItems: 'center',
-          mt: 1,
-        }}
-      >
-        <ScoredAt at={value.confirmedAt ?? value.scoredAt} />
-        {scoreNow}
-      </Box>
-      {refresh.error && <ResponseErrorPanel error={refresh.error} />}
+      <ScoreFooter at={value.confirmedAt ?? value.scoredAt} refresh={refresh} />
     </Box>
   );
 }

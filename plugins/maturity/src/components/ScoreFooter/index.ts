@@ -1,0 +1,1 @@
+export { ScoreFooter } from './ScoreFooter';
