@@ -1,6 +1,11 @@
 import type { Knex } from 'knex';
 import type { EntityScoreSample } from '../metrics/MaturityMetrics';
 import { whereRefIn } from './applyScoreFilters';
+import {
+  checkSet,
+  SCORED_ENTITY_COLUMNS,
+  scoredEntityFieldsOf,
+} from './scoredEntityRow';
 import type { ScoredEntityFields } from './ScoreStore';
 
 /**
@@ -11,9 +16,6 @@ export interface ScoredEntity extends ScoredEntityFields {
   level: string | null;
   exempt: Set<string>;
 }
-
-const checkSet = (value: string | null | undefined) =>
-  new Set(value ? value.split(',') : []);
 
 /**
  * Keyset-paged scans over every current score (`maturity_scores`), for the
@@ -85,30 +87,12 @@ export class ScoreScans {
       .orderBy('maturity_scores.entity_ref')
       .limit(Math.max(0, Math.trunc(options.limit)), { skipBinding: true })
       .select(
-        'maturity_scores.entity_ref',
-        'maturity_scores.kind',
-        'maturity_scores.namespace',
-        'maturity_scores.name',
-        'maturity_scores.title',
-        'maturity_scores.owner',
-        'maturity_scores.system',
-        'maturity_scores.type',
-        'maturity_scores.lifecycle',
-        'maturity_scores.tags',
+        ...SCORED_ENTITY_COLUMNS,
         'maturity_scores.level',
         'maturity_snapshots.exempt_checks',
       );
     return rows.map(r => ({
-      entityRef: r.entity_ref,
-      kind: r.kind,
-      namespace: r.namespace,
-      name: r.name,
-      title: r.title ?? undefined,
-      owner: r.owner ?? undefined,
-      system: r.system ?? undefined,
-      type: r.type ?? undefined,
-      lifecycle: r.lifecycle ?? undefined,
-      tags: r.tags ? String(r.tags).split(',') : undefined,
+      ...scoredEntityFieldsOf(r),
       level: r.level,
       exempt: checkSet(r.exempt_checks),
     }));

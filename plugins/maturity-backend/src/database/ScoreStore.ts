@@ -9,6 +9,11 @@ import { applyCampaignScope } from './applyCampaignScope';
 import { applyScoreFilters } from './applyScoreFilters';
 import { fromDatabaseTimestamp } from './fromDatabaseTimestamp';
 import { rowChunks } from './rowChunks';
+import {
+  checkSet,
+  SCORED_ENTITY_COLUMNS,
+  scoredEntityFieldsOf,
+} from './scoredEntityRow';
 import type { ScoreQuery } from './ScoreQuery';
 
 /** The entity fields the overview filters and sorts on. */
@@ -80,9 +85,6 @@ export interface CampaignStanding {
   passed: Set<string>;
   exempt: Set<string>;
 }
-
-const checkSet = (value: string | null | undefined) =>
-  new Set(value ? value.split(',') : []);
 
 /** The current score of an entity, for movers. */
 export interface CurrentScore {
@@ -265,18 +267,9 @@ export class ScoreStore {
           chunk.map(c => c.ref),
         )
         .select(
-          'maturity_scores.entity_ref',
+          ...SCORED_ENTITY_COLUMNS,
           'maturity_scores.results_digest',
           'maturity_scores.snapshot_id',
-          'maturity_scores.kind',
-          'maturity_scores.namespace',
-          'maturity_scores.name',
-          'maturity_scores.title',
-          'maturity_scores.owner',
-          'maturity_scores.system',
-          'maturity_scores.type',
-          'maturity_scores.lifecycle',
-          'maturity_scores.tags',
           'maturity_scores.level',
           'maturity_scores.level_rank',
           'maturity_snapshots.passed_checks',
@@ -288,18 +281,7 @@ export class ScoreStore {
           level: r.level,
           levelRank: Number(r.level_rank),
           passed: checkSet(r.passed_checks),
-          fields: entityFieldsKey({
-            entityRef: r.entity_ref,
-            kind: r.kind,
-            namespace: r.namespace,
-            name: r.name,
-            title: r.title ?? undefined,
-            owner: r.owner ?? undefined,
-            system: r.system ?? undefined,
-            type: r.type ?? undefined,
-            lifecycle: r.lifecycle ?? undefined,
-            tags: r.tags ? String(r.tags).split(',') : undefined,
-          }),
+          fields: entityFieldsKey(scoredEntityFieldsOf(r)),
         });
       }
     }
