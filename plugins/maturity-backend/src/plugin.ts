@@ -35,6 +35,7 @@ import { ScoreVisibility } from './permissions/ScoreVisibility';
 import { RollupParentScheduler } from './refresh/RollupParentScheduler';
 import type { ScoreChangeListener } from './refresh/ScoreChange';
 import { EntityResponseCache } from './service/EntityResponseCache';
+import { ListCountCache } from './service/ListCountCache';
 import { ExemptionService } from './service/ExemptionService';
 import { RemediationPlanService } from './service/RemediationPlanService';
 import { RubricDryRunService } from './service/RubricDryRunService';
@@ -135,6 +136,7 @@ export const maturityPlugin = createBackendPlugin({
           rubric,
           visibility,
           responses: new EntityResponseCache(),
+          counts: new ListCountCache(),
         });
         const campaigns = new CampaignService({
           db,

@@ -244,7 +244,7 @@ describe.each(databases.eachSupportedId())(
       const before = await databaseContents(knex);
       expect(
         (before.maturity_scores as string[]).length +
-          (before.maturity_facts as string[]).length,
+          (before.maturity_refresh_state as string[]).length,
       ).toBeGreaterThan(4);
       await dryRun({ checks: [{ id: 'docs.readme', enabled: false }] }).expect(
         200,

@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { createTestMaturityDatabase } from '../__testUtils__/scoreRecords';
+import { mergeStoredFacts, type StoredFacts, storedFactsColumn } from './FactStore';
 
 jest.setTimeout(60_000);
 
@@ -15,27 +16,35 @@ describe.each(databases.eachSupportedId())('FactStore on %p', id => {
       observedAt: '2026-11-01T00:00:00.000Z',
       evidence: [{ path: '.github/workflows/ci.yml', line: 1 }],
     };
-    const save = (value: boolean, etag: string, day: number) =>
-      db.facts.save([
+    const observed = (day: number) => new Date(Date.UTC(2026, 10, day));
+    const save = (list: StoredFacts[]) =>
+      db.queue.complete([
         {
           entityRef: 'component:default/api',
-          facts: {
-            source: 'repository',
-            facts: [{ ...fact, value }],
-            etag,
-            observedAt: new Date(Date.UTC(2026, 10, day)),
-          },
+          nextDueAt: observed(9),
+          fingerprint: 'f',
+          confirmedAt: observed(2),
+          facts: storedFactsColumn(list),
         },
       ]);
-    await save(true, 'e1', 1);
-    await save(false, 'e2', 2);
+    const repository = (value: boolean, etag: string, day: number) => ({
+      source: 'repository',
+      facts: [{ ...fact, value }],
+      etag,
+      observedAt: observed(day),
+    });
+    const kubernetes = { source: 'kubernetes', facts: [], observedAt: observed(1) };
+    await save([repository(true, 'e1', 1), kubernetes]);
+    // The repository answered again, Kubernetes did not: its facts stay.
+    await save(mergeStoredFacts([repository(true, 'e1', 1), kubernetes], [repository(false, 'e2', 2)]));
 
     const stored = await db.facts.get([
       'component:default/api',
       'component:default/none',
     ]);
     expect(stored.get('component:default/none')).toEqual([]);
-    const [facts] = stored.get('component:default/api')!;
+    const [kept, facts] = stored.get('component:default/api')!;
+    expect(kept).toEqual(kubernetes);
     expect(facts).toMatchObject({
       source: 'repository',
       etag: 'e2',

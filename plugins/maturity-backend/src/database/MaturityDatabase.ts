@@ -135,7 +135,6 @@ export class MaturityDatabase implements MaturityStores {
     await this.transaction(async stores => {
       await stores.scores.delete(entityRef);
       await stores.snapshots.delete(entityRef);
-      await stores.facts.delete(entityRef);
       await stores.pushedFacts.delete(entityRef);
       await stores.queue.delete(entityRef);
     });
@@ -152,7 +151,7 @@ export class MaturityDatabase implements MaturityStores {
     if (client === 'pg') {
       // VACUUM too: index-only page reads need the visibility map it sets.
       await this.db.raw(
-        'VACUUM (ANALYZE) maturity_scores, maturity_pillar_scores, maturity_snapshots, maturity_refresh_state',
+        'VACUUM (ANALYZE) maturity_scores, maturity_snapshots, maturity_refresh_state',
       );
     } else if (client.includes('sqlite')) {
       await this.db.raw('PRAGMA optimize');

@@ -7,6 +7,8 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 const at = (minutes: number) =>
   new Date(Date.UTC(2026, 10, 10) + minutes * 60_000);
 const ref = (name: string) => `component:default/${name}`;
+/** What a completed scoring at `minutes` records beside its schedule. */
+const scoredAt = (minutes: number) => ({ confirmedAt: at(minutes), facts: '[]' });
 
 describe.each(databases.eachSupportedId())('RefreshQueue on %p', id => {
   const setup = async () =>
@@ -27,6 +29,7 @@ describe.each(databases.eachSupportedId())('RefreshQueue on %p', id => {
         entityRef: ref('a'),
         nextDueAt: new Date(Date.UTC(2026, 10, 9)),
         fingerprint: 'f1',
+        ...scoredAt(0),
       },
     ]);
     await queue.register([ref('b'), ref('a')]);
@@ -106,7 +109,12 @@ describe.each(databases.eachSupportedId())('RefreshQueue on %p', id => {
     // A success starts the back-off over.
     expect(await claimAt(now)).toHaveLength(1);
     await queue.complete([
-      { entityRef: ref('a'), nextDueAt: at(now), fingerprint: 'f' },
+      {
+        entityRef: ref('a'),
+        nextDueAt: at(now),
+        fingerprint: 'f',
+        ...scoredAt(now),
+      },
     ]);
     expect(await claimAt(now)).toHaveLength(1);
     await queue.fail({
@@ -153,6 +161,7 @@ describe.each(databases.eachSupportedId())('RefreshQueue on %p', id => {
         entityRef: ref('a'),
         nextDueAt: new Date('2026-12-01T00:00:00Z'),
         fingerprint: 'fp',
+        ...scoredAt(0),
       },
     ]);
     expect(await queue.fingerprints([ref('a'), ref('b')])).toEqual(

@@ -196,12 +196,20 @@ export class RefreshQueue {
   }
 
   /**
-   * Ends the leases of scored entities and schedules their next scoring,
-   * clearing any failure. Call inside the transaction that wrote the scores,
-   * after {@link RefreshQueue.lockHeld}.
+   * Ends the leases of scored entities, schedules their next scoring,
+   * clears any failure, and records when they were scored and the facts
+   * they were scored from (`facts`, as {@link storedFactsColumn}) — one row
+   * write per entity, whatever changed. Call inside the transaction that
+   * wrote the scores, after {@link RefreshQueue.lockHeld}.
    */
   async complete(
-    items: { entityRef: string; nextDueAt: Date; fingerprint: string }[],
+    items: {
+      entityRef: string;
+      nextDueAt: Date;
+      fingerprint: string;
+      confirmedAt: Date;
+      facts: string;
+    }[],
   ): Promise<void> {
     const rows = items.map(item => ({
       entity_ref: item.entityRef,
@@ -211,6 +219,8 @@ export class RefreshQueue {
       fingerprint: item.fingerprint,
       last_error: null,
       attempts: 0,
+      confirmed_at: item.confirmedAt,
+      facts: item.facts,
     }));
     for (const chunk of rowChunks(this.db, rows)) {
       await this.db('maturity_refresh_state')

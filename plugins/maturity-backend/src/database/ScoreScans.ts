@@ -37,27 +37,15 @@ export class ScoreScans {
       const rows: Record<string, any>[] = await query
         .orderBy('entity_ref')
         .limit(pageSize)
-        .select('entity_ref', 'owner', 'score', 'level_rank');
+        .select('entity_ref', 'owner', 'score', 'level_rank', 'summary');
       if (rows.length === 0) return;
-      const pillars = new Map<string, Record<string, number>>();
-      const first = rows[0].entity_ref;
       const last = rows[rows.length - 1].entity_ref;
-      const pillarRows: Record<string, any>[] = await this.db(
-        'maturity_pillar_scores',
-      )
-        .whereBetween('entity_ref', [first, last])
-        .select('entity_ref', 'pillar', 'score');
-      for (const r of pillarRows) {
-        const byPillar = pillars.get(r.entity_ref) ?? {};
-        byPillar[r.pillar] = Number(r.score);
-        pillars.set(r.entity_ref, byPillar);
-      }
       yield rows.map(r => ({
         entityRef: r.entity_ref,
         owner: r.owner ?? undefined,
         score: Number(r.score),
         levelRank: Number(r.level_rank),
-        pillars: pillars.get(r.entity_ref) ?? {},
+        pillars: (JSON.parse(r.summary).pillars ?? {}) as Record<string, number>,
       }));
       if (rows.length < pageSize) return;
       after = last;

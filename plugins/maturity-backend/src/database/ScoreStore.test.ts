@@ -42,47 +42,37 @@ describe.each(databases.eachSupportedId())('ScoreStore on %p', id => {
     expect(plan).toMatch(/maturity_scores_score_ref_idx/);
   });
 
-  it('rewrites pillar rows only when a pillar score changed', async () => {
-    const { knex, db } = await setup();
-    // Row versions: PostgreSQL gives a rewritten row a new xmin; SQLite
-    // counts the rows each statement changed.
-    const pillarVersion = async () => {
-      if (id === 'SQLITE_3') {
-        return (await knex.raw('select total_changes() as n'))[0].n as number;
-      }
-      return (
-        await knex('maturity_pillar_scores')
-          .orderBy('pillar')
-          .select(knex.raw('xmin::text as v'))
-      )
-        .map((r: { v: string }) => r.v)
-        .join(',');
-    };
-    const save = (pillars: Record<string, number>, day: number) =>
-      saveScores(
-        db,
-        record('api', { pillars, scoredAt: new Date(Date.UTC(2026, 10, day)) }),
-      );
-    // What a save changed besides its snapshot and score row (SQLite), or
-    // whether the pillar rows are new versions (PostgreSQL).
-    const pillarWrites = async (write: () => Promise<void>) => {
-      const before = await pillarVersion();
-      await write();
-      const after = await pillarVersion();
-      return id === 'SQLITE_3'
-        ? (after as number) - (before as number) - 2
-        : Number(after !== before);
-    };
-    await save({ cicd: 57.9, security: 20 }, 1);
+  it('filters pillar ranges on the pillar scores of the score row, whatever a pillar is called', async () => {
+    const { db } = await setup();
+    const odd = `it's "odd" $.x`;
+    await saveScores(
+      db,
+      record('api', { pillars: { cicd: 57.9, [odd]: 20 } }),
+      record('web', { pillars: { cicd: 80, [odd]: 75 } }),
+      record('old', { pillars: { docs: 90 } }),
+    );
+    const names = async (
+      pillarRanges: { pillar: string; min?: number; max?: number }[],
+    ) =>
+      (await db.scores.list({ pillarRanges, orderBy: 'name', order: 'asc' }))
+        .items.map(i => i.name);
+    expect(await names([{ pillar: 'cicd', min: 57.9 }])).toEqual([
+      'api',
+      'web',
+    ]);
+    expect(await names([{ pillar: 'cicd', min: 60, max: 80 }])).toEqual([
+      'web',
+    ]);
+    expect(await names([{ pillar: odd, max: 20 }])).toEqual(['api']);
     expect(
-      await pillarWrites(() => save({ cicd: 57.9, security: 20 }, 2)),
-    ).toBe(0);
-    expect(
-      await pillarWrites(() => save({ cicd: 60, security: 20 }, 3)),
-    ).toBeGreaterThan(0);
-    await expect(
-      knex('maturity_pillar_scores').where({ pillar: 'cicd' }).first('score'),
-    ).resolves.toEqual({ score: 60 });
+      await names([
+        { pillar: odd, min: 0 },
+        { pillar: 'cicd', max: 60 },
+      ]),
+    ).toEqual(['api']);
+    // An entity without the pillar is not in any of its ranges.
+    expect(await names([{ pillar: 'docs', min: 0 }])).toEqual(['old']);
+    expect(await names([{ pillar: `cicd') OR 1=1 --`, min: 0 }])).toEqual([]);
   });
 
   it('makes the newest scoring the current score, with its results', async () => {

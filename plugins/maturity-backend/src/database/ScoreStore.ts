@@ -130,6 +130,15 @@ type SummaryRow = {
   confirmed_at?: Date | number | string | null;
 };
 
+/** Joins each score's refresh state, for when it was last confirmed. */
+function withConfirmation(qb: Knex.QueryBuilder): void {
+  qb.leftJoin(
+    'maturity_refresh_state',
+    'maturity_refresh_state.entity_ref',
+    'maturity_scores.entity_ref',
+  );
+}
+
 function parseSummary(row: SummaryRow): ScoreSummary {
   const summary = JSON.parse(row.summary) as ScoreSummary;
   if (row.confirmed_at) {
@@ -139,18 +148,18 @@ function parseSummary(row: SummaryRow): ScoreSummary {
 }
 
 /**
- * The current score of every entity (`maturity_scores`, with one row per
- * pillar in `maturity_pillar_scores` so pillar ranges filter in SQL), and
+ * The current score of every entity (`maturity_scores`: one row each, whose
+ * summary JSON holds the pillar scores that pillar ranges filter on), and
  * the list, facet and level reads over it. The results of a score live in
- * the snapshot its row points at.
+ * the snapshot its row points at; when a scoring last found them is the
+ * entity's refresh state's `confirmed_at`.
  */
 export class ScoreStore {
   constructor(private readonly db: Knex) {}
 
   /**
    * Makes each record (with the id of its snapshot) the current score of its
-   * entity. Pillar rows are rewritten only for entities whose pillar scores
-   * changed. Call inside a transaction.
+   * entity: one row each. Call inside a transaction.
    */
   async upsert(records: CurrentScoreWrite[]): Promise<void> {
     if (records.length === 0) return;
@@ -174,7 +183,6 @@ export class ScoreStore {
       rubric_hash: record.rubricHash,
       snapshot_id: snapshotId,
       scored_at: record.scoredAt,
-      confirmed_at: record.scoredAt,
       results_digest: digest,
       summary: JSON.stringify(summaryOf(record, snapshotId)),
     }));
@@ -183,65 +191,6 @@ export class ScoreStore {
         .insert(chunk)
         .onConflict('entity_ref')
         .merge();
-    }
-    await this.writePillars(records.map(r => r.record));
-  }
-
-  private async writePillars(records: ScoreRecord[]): Promise<void> {
-    const refs = records.map(r => r.entityRef);
-    const previous = new Map<string, Map<string, number>>();
-    for (const chunk of rowChunks(
-      this.db,
-      refs.map(ref => ({ ref })),
-    )) {
-      const rows: { entity_ref: string; pillar: string; score: number }[] =
-        await this.db('maturity_pillar_scores')
-          .whereIn(
-            'entity_ref',
-            chunk.map(c => c.ref),
-          )
-          .select('entity_ref', 'pillar', 'score');
-      for (const row of rows) {
-        const pillars = previous.get(row.entity_ref) ?? new Map();
-        pillars.set(row.pillar, Number(row.score));
-        previous.set(row.entity_ref, pillars);
-      }
-    }
-    const changed = records.filter(record => {
-      const before = previous.get(record.entityRef);
-      const after = Object.entries(record.pillars);
-      return (
-        !before ||
-        before.size !== after.length ||
-        // Pillar scores are single-precision floats on PostgreSQL.
-        after.some(
-          ([pillar, score]) =>
-            !before.has(pillar) ||
-            Math.abs(before.get(pillar)! - score) >= 1e-3,
-        )
-      );
-    });
-    if (changed.length === 0) return;
-    for (const chunk of rowChunks(
-      this.db,
-      changed.map(r => ({ ref: r.entityRef })),
-    )) {
-      await this.db('maturity_pillar_scores')
-        .whereIn(
-          'entity_ref',
-          chunk.map(c => c.ref),
-        )
-        .delete();
-    }
-    const rows = changed.flatMap(record =>
-      Object.entries(record.pillars).map(([pillar, score]) => ({
-        entity_ref: record.entityRef,
-        pillar,
-        score,
-      })),
-    );
-    for (const chunk of rowChunks(this.db, rows)) {
-      await this.db('maturity_pillar_scores').insert(chunk);
     }
   }
 
@@ -289,39 +238,22 @@ export class ScoreStore {
   }
 
   /**
-   * Records that a scoring at `at` found these entities' current results
-   * again: one statement, and nothing else is written. Call inside a
-   * transaction.
-   */
-  async confirm(entityRefs: string[], at: Date): Promise<void> {
-    for (const chunk of rowChunks(
-      this.db,
-      entityRefs.map(ref => ({ ref })),
-    )) {
-      await this.db('maturity_scores')
-        .whereIn(
-          'entity_ref',
-          chunk.map(c => c.ref),
-        )
-        .update({ confirmed_at: at });
-    }
-  }
-
-  /** The current score of an entity with its results. */
-  /**
    * The current score's summary alone (one indexed read, no results): what
    * an entity response's validator is derived from.
    */
   async summary(entityRef: string): Promise<ScoreSummary | undefined> {
     const row: SummaryRow | undefined = await this.db('maturity_scores')
-      .where({ entity_ref: entityRef })
-      .first('summary', 'confirmed_at');
+      .modify(withConfirmation)
+      .where({ 'maturity_scores.entity_ref': entityRef })
+      .first('maturity_scores.summary', 'maturity_refresh_state.confirmed_at');
     return row ? parseSummary(row) : undefined;
   }
 
+  /** The current score of an entity with its results. */
   async get(entityRef: string): Promise<StoredScore | undefined> {
     const row: (SummaryRow & { snapshot_detail: string | null }) | undefined =
       await this.db('maturity_scores')
+        .modify(withConfirmation)
         .leftJoin(
           'maturity_snapshots',
           'maturity_snapshots.id',
@@ -330,7 +262,7 @@ export class ScoreStore {
         .where({ 'maturity_scores.entity_ref': entityRef })
         .first(
           'maturity_scores.summary',
-          'maturity_scores.confirmed_at',
+          'maturity_refresh_state.confirmed_at',
           'maturity_snapshots.detail as snapshot_detail',
         );
     if (!row) return undefined;
@@ -340,8 +272,24 @@ export class ScoreStore {
     return { ...parseSummary(row), detail };
   }
 
-  /** A filtered, sorted page of current scores, and how many match. */
-  async list(query: ScoreQuery): Promise<ScorePage> {
+  /**
+   * Which version of the current scores this is: the newest `scored_at`,
+   * read from its index. Every new or changed score moves it; a scoring
+   * that only confirms scores does not.
+   */
+  async generation(): Promise<string> {
+    const [row] = await this.db('maturity_scores').max({ at: 'scored_at' });
+    return row?.at ? fromDatabaseTimestamp(row.at).toISOString() : 'empty';
+  }
+
+  /**
+   * A filtered, sorted page of current scores, and how many match (not
+   * counted again when the caller knows it: `totalCount`).
+   */
+  async list(
+    query: ScoreQuery,
+    options: { totalCount?: number } = {},
+  ): Promise<ScorePage> {
     const base = this.db('maturity_scores');
     applyScoreFilters(base, query);
     const direction = query.order ?? 'desc';
@@ -357,7 +305,9 @@ export class ScoreStore {
       }
     };
 
-    const [{ count }] = await base.clone().count({ count: '*' });
+    const count =
+      options.totalCount ??
+      (await base.clone().count({ count: '*' }))[0].count;
     // Deferred join: the offset is walked on the sort index alone, and only
     // the page's rows are read from the table.
     const page = base
@@ -371,7 +321,8 @@ export class ScoreStore {
       .as('page');
     const rows: SummaryRow[] = await this.db('maturity_scores')
       .join(page, 'page.entity_ref', 'maturity_scores.entity_ref')
-      .select('maturity_scores.summary', 'maturity_scores.confirmed_at')
+      .modify(withConfirmation)
+      .select('maturity_scores.summary', 'maturity_refresh_state.confirmed_at')
       .modify(qb => ordered(qb, 'maturity_scores'));
     return {
       items: rows.map(parseSummary),
@@ -492,9 +443,6 @@ export class ScoreStore {
   }
 
   async delete(entityRef: string): Promise<void> {
-    await this.db('maturity_pillar_scores')
-      .where({ entity_ref: entityRef })
-      .delete();
     await this.db('maturity_scores').where({ entity_ref: entityRef }).delete();
   }
 }

@@ -21,9 +21,29 @@ export function whereRefIn(qb: Knex.QueryBuilder, refs: string[]): void {
 }
 
 /**
+ * A pillar's score in a score row's summary JSON (NULL when the rubric has
+ * no such pillar), with the pillar bound as a value, never spliced in.
+ */
+function pillarScore(
+  qb: Knex.QueryBuilder,
+  pillar: string,
+): { sql: string; bindings: string[] } {
+  if (qb.client.config.client === 'pg') {
+    return {
+      sql: `((maturity_scores.summary::jsonb -> 'pillars') ->> ?)::float8`,
+      bindings: [pillar],
+    };
+  }
+  return {
+    sql: 'CAST(json_extract(maturity_scores.summary, ?) AS REAL)',
+    bindings: [`$.pillars.${JSON.stringify(pillar)}`],
+  };
+}
+
+/**
  * Adds a query's filters to a query over `maturity_scores`. Every value is
  * bound, never spliced into the SQL; the pillar ranges are bounded by the
- * request parser (one per rubric pillar), so the number of subqueries is too.
+ * request parser (one per rubric pillar).
  */
 export function applyScoreFilters(
   qb: Knex.QueryBuilder,
@@ -47,21 +67,16 @@ export function applyScoreFilters(
     });
   }
   for (const range of query.pillarRanges ?? []) {
-    qb.whereExists(sub => {
-      sub
-        .select(sub.client.raw('1'))
-        .from('maturity_pillar_scores')
-        .whereRaw(
-          'maturity_pillar_scores.entity_ref = maturity_scores.entity_ref',
-        )
-        .andWhere('maturity_pillar_scores.pillar', range.pillar);
-      if (range.min !== undefined) {
-        sub.andWhere('maturity_pillar_scores.score', '>=', range.min);
-      }
-      if (range.max !== undefined) {
-        sub.andWhere('maturity_pillar_scores.score', '<=', range.max);
-      }
-    });
+    const score = pillarScore(qb, range.pillar);
+    if (range.min !== undefined) {
+      qb.whereRaw(`${score.sql} >= ?`, [...score.bindings, range.min]);
+    }
+    if (range.max !== undefined) {
+      qb.whereRaw(`${score.sql} <= ?`, [...score.bindings, range.max]);
+    }
+    if (range.min === undefined && range.max === undefined) {
+      qb.whereRaw(`${score.sql} IS NOT NULL`, score.bindings);
+    }
   }
   if (query.text) {
     const needle = `%${query.text

@@ -422,4 +422,115 @@ describe.each(databases.eachSupportedId())('migrations on %p', id => {
     expect(await count(knex, 'maturity_scores')).toBe(1);
     expect(await count(knex, 'maturity_snapshots')).toBe(1);
   });
+
+  it('20261207120000_state_per_entity moves facts and confirmations to the refresh state over real rows, and goes down', async () => {
+    const knex = await databases.init(id);
+    for (const name of [
+      '20261124140000_init',
+      '20261124160000_sort_indexes',
+      '20261124200000_score_summary',
+      '20261130100000_results_once',
+      '20261201100000_backfill_summaries_and_retries',
+      '20261201120000_snapshots_on_change',
+      '20261202100000_campaigns',
+      '20261207100000_pushed_facts',
+    ]) {
+      await up(knex, name);
+    }
+    const confirmedAt = new Date('2026-12-01T08:00:00Z');
+    for (const name of ['api', 'web']) {
+      const snapshotId = await insertSnapshot(
+        knex,
+        `component:default/${name}`,
+        '{}',
+      );
+      await insertScore(knex, name, snapshotId, null, {
+        summary: JSON.stringify({ pillars: { cicd: 50, security: 25 } }),
+        confirmed_at: name === 'api' ? confirmedAt : null,
+      });
+      await knex('maturity_pillar_scores').insert([
+        { entity_ref: `component:default/${name}`, pillar: 'cicd', score: 50 },
+        {
+          entity_ref: `component:default/${name}`,
+          pillar: 'security',
+          score: 25,
+        },
+      ]);
+    }
+    // api has a refresh state; web does not (written before there was one).
+    await knex('maturity_refresh_state').insert({
+      entity_ref: 'component:default/api',
+      due_at: scoredAt,
+      fingerprint: 'fp',
+    });
+    const fact = { id: 'repository.ci.pipeline', value: true };
+    for (const [ref, source, etag] of [
+      ['component:default/api', 'repository', 'e1'],
+      ['component:default/api', 'kubernetes', null],
+      ['component:default/web', 'repository', null],
+    ]) {
+      await knex('maturity_facts').insert({
+        entity_ref: ref,
+        source,
+        facts: JSON.stringify([fact]),
+        etag,
+        observed_at: scoredAt,
+      });
+    }
+
+    await up(knex, '20261207120000_state_per_entity');
+    await expect(knex.schema.hasTable('maturity_facts')).resolves.toBe(false);
+    await expect(knex.schema.hasTable('maturity_pillar_scores')).resolves.toBe(
+      false,
+    );
+    expect(await columnNames(knex, 'maturity_scores')).not.toContain(
+      'confirmed_at',
+    );
+    const states = await knex('maturity_refresh_state')
+      .orderBy('entity_ref')
+      .select('entity_ref', 'fingerprint', 'facts', 'confirmed_at');
+    expect(states.map(s => [s.entity_ref, s.fingerprint])).toEqual([
+      ['component:default/api', 'fp'],
+      ['component:default/web', null],
+    ]);
+    expect(JSON.parse(states[0].facts)).toEqual([
+      {
+        source: 'kubernetes',
+        facts: [fact],
+        observedAt: scoredAt.toISOString(),
+      },
+      {
+        source: 'repository',
+        facts: [fact],
+        etag: 'e1',
+        observedAt: scoredAt.toISOString(),
+      },
+    ]);
+    expect(JSON.parse(states[1].facts)).toHaveLength(1);
+    // Never confirmed since its scoring: confirmed when it was scored.
+    expect(states.map(s => new Date(s.confirmed_at).getTime())).toEqual([
+      confirmedAt.getTime(),
+      scoredAt.getTime(),
+    ]);
+    expect(await count(knex, 'maturity_scores')).toBe(2);
+
+    await knex.migrate.down({ directory });
+    expect(await count(knex, 'maturity_facts')).toBe(3);
+    await expect(
+      knex('maturity_facts')
+        .where({ entity_ref: 'component:default/api', source: 'repository' })
+        .first('etag', 'facts'),
+    ).resolves.toEqual({ etag: 'e1', facts: JSON.stringify([fact]) });
+    expect(await count(knex, 'maturity_pillar_scores')).toBe(4);
+    const scores = await knex('maturity_scores')
+      .orderBy('name')
+      .select('confirmed_at');
+    expect(scores.map(s => new Date(s.confirmed_at).getTime())).toEqual([
+      confirmedAt.getTime(),
+      scoredAt.getTime(),
+    ]);
+    expect(await columnNames(knex, 'maturity_refresh_state')).not.toContain(
+      'facts',
+    );
+  });
 });

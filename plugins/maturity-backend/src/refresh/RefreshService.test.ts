@@ -2,6 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Fact } from '@roadmap/plugin-maturity-common';
+import type { Knex } from 'knex';
 import type {
   CollectRequest,
   MaturityCollector,
@@ -15,6 +16,12 @@ import { RefreshService } from './RefreshService';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+/** A trigger condition: the update writes other last good facts. */
+const factsChange = (knex: Knex) =>
+  knex.client.config.client === 'pg'
+    ? 'NEW.facts IS DISTINCT FROM OLD.facts'
+    : 'NEW.facts IS NOT OLD.facts';
 
 function component(
   name: string,
@@ -277,9 +284,12 @@ describe.each(databases.eachSupportedId())('RefreshService on %p', id => {
     expect(before.items.map(i => i.score)).toEqual([100, 100, 100]);
 
     // An hour later the entities are due again, and the database refuses
-    // to store facts.
+    // to store the end of their scoring (their facts and confirmation).
     clock = new Date('2026-11-24T11:01:00Z');
-    const repair = await failWrites(knex, 'maturity_facts');
+    const repair = await failWrites(knex, 'maturity_refresh_state', {
+      on: ['UPDATE'],
+      when: factsChange(knex),
+    });
     const failed = await service.run();
     expect(failed).toMatchObject({ scored: 0, failed: 3, failedSources: {} });
     expect(await db.scores.list({ orderBy: 'name', order: 'asc' })).toEqual(
@@ -311,11 +321,11 @@ describe.each(databases.eachSupportedId())('RefreshService on %p', id => {
       [component('a'), component('b')],
       [collector('repository')],
     );
-    const repairFacts = await failWrites(knex, 'maturity_facts');
-    // The back-off update (attempts going up) fails as well.
-    const repairQueue = await failWrites(knex, 'maturity_refresh_state', {
+    // Ending the scoring fails, and so does the back-off update (attempts
+    // going up).
+    const repair = await failWrites(knex, 'maturity_refresh_state', {
       on: ['UPDATE'],
-      when: 'NEW.attempts > OLD.attempts',
+      when: `(${factsChange(knex)}) OR NEW.attempts > OLD.attempts`,
     });
     const summary = await service.run();
     expect(summary).toMatchObject({ scored: 0, failed: 2 });
@@ -323,8 +333,7 @@ describe.each(databases.eachSupportedId())('RefreshService on %p', id => {
       expect.stringMatching(/^Scored 0 entities in \d+ ms$/),
       expect.objectContaining({ failed: 2 }),
     );
-    await repairFacts();
-    await repairQueue();
+    await repair();
     const leased = await knex('maturity_refresh_state').whereNotNull(
       'lease_owner',
     );

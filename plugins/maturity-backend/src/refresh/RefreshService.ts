@@ -13,6 +13,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { MaturityCollector } from '@roadmap/plugin-maturity-node';
 import { randomUUID } from 'node:crypto';
 import { catalogEntityPages } from '../catalog/catalogEntityPages';
+import { mergeStoredFacts, type StoredFacts } from '../database/FactStore';
 import type { MaturityDatabase } from '../database/MaturityDatabase';
 import type { RetryPolicy } from '../database/RefreshQueue';
 import type { StoredScore } from '../database/ScoreStore';
@@ -302,6 +303,10 @@ export class RefreshService {
       metrics: this.deps.metrics,
     });
     const staleAt = new Date(now.getTime() + options.staleAfterMs);
+    const fresh = new Map<string, StoredFacts[]>();
+    for (const s of collected.toStore) {
+      fresh.set(s.entityRef, [...(fresh.get(s.entityRef) ?? []), s.facts]);
+    }
     const collectorSources = new Set(collectors.map(c => c.source));
     const items: ScoredItem[] = entities.map((entity, i) => {
       const ref = refs[i];
@@ -330,9 +335,10 @@ export class RefreshService {
           rubricHash: scorer.rubricHash,
           scoredAt: now,
         },
-        facts: collected.toStore
-          .filter(s => s.entityRef === ref)
-          .map(s => s.facts),
+        facts: mergeStoredFacts(
+          previous.get(ref) ?? [],
+          fresh.get(ref) ?? [],
+        ),
         nextDueAt,
         fingerprint: fingerprintOf(entity, scorer.rubricHash),
       };

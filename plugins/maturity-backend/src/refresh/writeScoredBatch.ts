@@ -1,4 +1,4 @@
-import type { StoredFacts } from '../database/FactStore';
+import { type StoredFacts, storedFactsColumn } from '../database/FactStore';
 import type { MaturityDatabase } from '../database/MaturityDatabase';
 import { entityFieldsKey, type ScoreRecord } from '../database/ScoreStore';
 import { scoreDigest } from '../scoring/scoreDigest';
@@ -7,7 +7,7 @@ import type { ScoreChange } from './ScoreChange';
 /** One scored entity, ready to be written with its inputs. */
 export interface ScoredItem {
   record: ScoreRecord;
-  /** Its new last good facts, per source that answered. */
+  /** Its last good facts after this scoring, every source's. */
   facts: StoredFacts[];
   nextDueAt: Date;
   fingerprint: string;
@@ -15,11 +15,12 @@ export interface ScoredItem {
 
 /**
  * Writes a batch of scorings in one transaction: a snapshot and a new
- * current score for each entity whose results changed (the others' current
- * scores are only confirmed, so history is a step function), the facts they
- * were computed from and the end of their leases —
- * all of it, or (on any error) none, so a failed write leaves every previous
- * score and its history as they were. Entities whose lease was taken over
+ * current score for each entity whose results changed (history is a step
+ * function), and for every entity the end of its lease with when it was
+ * scored and the facts it was scored from, in its refresh state row — all
+ * of it, or (on any error) none, so a failed write leaves every previous
+ * score and its history as they were. An entity whose results did not
+ * change costs that one row write. Entities whose lease was taken over
  * meanwhile (this replica was too slow) are left out and returned as lost.
  */
 export async function writeScoredBatch(
@@ -64,24 +65,13 @@ export async function writeScoredBatch(
         digest: digests.get(i.record.entityRef)!,
       })),
     );
-    // All of a batch is scored at the same time.
-    const repeats = written.filter(i => !isNew(i) && !moved.includes(i));
-    if (repeats.length > 0) {
-      await stores.scores.confirm(
-        repeats.map(i => i.record.entityRef),
-        repeats[0].record.scoredAt,
-      );
-    }
-    await stores.facts.save(
-      written.flatMap(i =>
-        i.facts.map(facts => ({ entityRef: i.record.entityRef, facts })),
-      ),
-    );
     await stores.queue.complete(
       written.map(i => ({
         entityRef: i.record.entityRef,
         nextDueAt: i.nextDueAt,
         fingerprint: i.fingerprint,
+        confirmedAt: i.record.scoredAt,
+        facts: storedFactsColumn(i.facts),
       })),
     );
     return {

@@ -17,16 +17,6 @@ type StaticField =
   | 'description'
   | 'remediation';
 
-const STATIC_FIELDS: StaticField[] = [
-  'title',
-  'pillar',
-  'level',
-  'effort',
-  'weight',
-  'description',
-  'remediation',
-];
-
 /**
  * A check result as stored: without the check's own text, which the rubric
  * holds. Results stored in full (before compaction) carry it too.
@@ -48,10 +38,22 @@ export interface StoredScoreDetail {
   sources: ScoreSourceStatus[];
 }
 
-function withoutStatic<T extends object>(item: T): T {
-  const out = { ...item } as Record<string, unknown>;
-  for (const field of STATIC_FIELDS) delete out[field];
-  return out as T;
+// A rest copy, not `delete`: deleting keys turns every result into a slow
+// dictionary object, which the profile of a 10,000-entity refresh showed.
+function withoutStatic<T extends Partial<Record<StaticField, unknown>>>(
+  item: T,
+): Omit<T, StaticField> {
+  const {
+    title: _title,
+    pillar: _pillar,
+    level: _level,
+    effort: _effort,
+    weight: _weight,
+    description: _description,
+    remediation: _remediation,
+    ...rest
+  } = item;
+  return rest;
 }
 
 /**

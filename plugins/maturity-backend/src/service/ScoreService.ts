@@ -30,10 +30,20 @@ import type { RefreshService } from '../refresh/RefreshService';
 import { expandScoreDetail } from '../scoring/scoreDetailCodec';
 import { auditedAction } from './auditedAction';
 import type { EntityResponseCache } from './EntityResponseCache';
+import type { ListCountCache } from './ListCountCache';
 import { matchesEtag } from './matchesEtag';
 import { summarizeGroup } from './summarizeGroup';
 
 type Options = { credentials: BackstageCredentials };
+
+/** A query's filters alone: what its counts depend on. */
+function filtersOf(query: ScoreQuery): Omit<
+  ScoreQuery,
+  'offset' | 'limit' | 'orderBy' | 'order'
+> {
+  const { offset: _o, limit: _l, orderBy: _b, order: _d, ...filters } = query;
+  return filters;
+}
 
 /**
  * The plugin's read and refresh operations, each on behalf of a caller:
@@ -58,6 +68,7 @@ export class ScoreService {
       visibility: ScoreVisibility;
       /** Serialised entity responses by version. */
       responses: EntityResponseCache;
+      counts: ListCountCache;
     },
   ) {
     this.#visibility = deps.visibility;
@@ -69,7 +80,21 @@ export class ScoreService {
 
   async list(query: ScoreQuery, options: Options): Promise<ScorePage> {
     const restricted = await this.restrict(query, options);
-    return this.deps.db.read(s => s.scores.list(restricted));
+    const filters = filtersOf(restricted);
+    return this.deps.db.read(async s => {
+      const generation = await s.scores.generation();
+      const totalCount = this.deps.counts.get<number>(
+        'total',
+        generation,
+        filters,
+      );
+      if (totalCount !== undefined) {
+        return s.scores.list(restricted, { totalCount });
+      }
+      const page = await s.scores.list(restricted);
+      this.deps.counts.set('total', generation, filters, page.totalCount);
+      return page;
+    });
   }
 
   async facets(options: Options): Promise<ScoreFacetsResponse> {
@@ -84,7 +109,19 @@ export class ScoreService {
     options: Options,
   ): Promise<Record<string, number>> {
     const restricted = await this.restrict(query, options);
-    return this.deps.db.read(s => s.scores.levelDistribution(restricted));
+    return this.deps.db.read(async s => {
+      const generation = await s.scores.generation();
+      const filters = filtersOf(restricted);
+      const known = this.deps.counts.get<Record<string, number>>(
+        'levels',
+        generation,
+        filters,
+      );
+      if (known) return known;
+      const levels = await s.scores.levelDistribution(restricted);
+      this.deps.counts.set('levels', generation, filters, levels);
+      return levels;
+    });
   }
 
   /**
