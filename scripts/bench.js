@@ -19,6 +19,7 @@ const benches = [
   'packages/bench/src/overview/overview.bench.ts',
   'packages/bench/src/campaigns/campaigns.bench.ts',
   'packages/bench/src/dryRun/dryRun.bench.ts',
+  'packages/bench/src/scale/scale.bench.ts',
 ].filter(file => fs.existsSync(path.join(root, file)));
 
 let failed = 0;

@@ -28,8 +28,9 @@ import { benchMaturityConfig } from '../shared/benchMaturityConfig';
 import { measureLatency } from '../shared/measureLatency';
 import { postgresAvailable } from '../shared/postgresAvailable';
 import { syntheticCatalog } from '../shared/syntheticCatalog';
+import { positionalArgs } from '../shared/positionalArgs';
 
-const N = Number(process.argv[2] ?? 10_000);
+const N = Number(positionalArgs()[0] ?? 10_000);
 const SERVICES = 50;
 
 // Prometheus' own request counter, read from its /metrics endpoint.

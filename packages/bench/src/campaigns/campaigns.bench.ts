@@ -26,8 +26,9 @@ import { benchDatabase } from '../shared/benchDatabase';
 import { benchMaturityConfig } from '../shared/benchMaturityConfig';
 import { percentile } from '../shared/measureLatency';
 import { postgresAvailable } from '../shared/postgresAvailable';
+import { positionalArgs } from '../shared/positionalArgs';
 
-const N = Number(process.argv[2] ?? 10_000);
+const N = Number(positionalArgs()[0] ?? 10_000);
 const DAY_MS = 86_400_000;
 const CHECKS = defaultRubric.checks.map(c => c.id);
 const LEVELS = [null, 'bronze', 'silver', 'gold'];
@@ -36,6 +37,7 @@ async function seed(knex: Knex, now: number) {
   const random = mulberry32(7);
   let snapshotId = 0;
   const scores: Record<string, unknown>[] = [];
+  const states: Record<string, unknown>[] = [];
   const snapshots: Record<string, unknown>[] = [];
   for (let i = 0; i < N; i++) {
     const ref = `component:default/svc-${i}`;
@@ -78,8 +80,12 @@ async function seed(knex: Knex, now: number) {
       rubric_hash: 'bench',
       snapshot_id: snapshotId,
       scored_at: new Date(at),
-      confirmed_at: new Date(now),
       summary: JSON.stringify({ entityRef: ref, name: `svc-${i}` }),
+    });
+    states.push({
+      entity_ref: ref,
+      due_at: new Date(now),
+      confirmed_at: new Date(now),
     });
   }
   for (let i = 0; i < snapshots.length; i += 500) {
@@ -87,6 +93,9 @@ async function seed(knex: Knex, now: number) {
   }
   for (let i = 0; i < scores.length; i += 500) {
     await knex('maturity_scores').insert(scores.slice(i, i + 500));
+  }
+  for (let i = 0; i < states.length; i += 500) {
+    await knex('maturity_refresh_state').insert(states.slice(i, i + 500));
   }
   return snapshots.length;
 }

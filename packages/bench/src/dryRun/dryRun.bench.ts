@@ -32,9 +32,10 @@ import { benchDatabase } from '../shared/benchDatabase';
 import { benchMaturityConfig } from '../shared/benchMaturityConfig';
 import { percentile } from '../shared/measureLatency';
 import { postgresAvailable } from '../shared/postgresAvailable';
+import { positionalArgs } from '../shared/positionalArgs';
 
-const N = Number(process.argv[2] ?? 10_000);
-const RUNS = Number(process.argv[3] ?? 10);
+const N = Number(positionalArgs()[0] ?? 10_000);
+const RUNS = Number(positionalArgs()[1] ?? 10);
 const TARGET_MS = 2000;
 const LEVELS = [null, 'bronze', 'silver', 'gold'];
 const TYPES = ['service', 'service', 'service', 'website', 'library'];
@@ -109,7 +110,8 @@ async function seed(knex: Knex, now: Date): Promise<number> {
   const observedAt = now.toISOString();
   const scores: Record<string, unknown>[] = [];
   const snapshots: Record<string, unknown>[] = [];
-  const facts: Record<string, unknown>[] = [];
+  const states: Record<string, unknown>[] = [];
+  let factRows = 0;
   for (let i = 0; i < N; i++) {
     const ref = `component:default/svc-${i}`;
     const rank = Math.floor(random() * 4);
@@ -145,18 +147,23 @@ async function seed(knex: Knex, now: Date): Promise<number> {
       rubric_hash: 'bench',
       snapshot_id: i + 1,
       scored_at: now,
-      confirmed_at: now,
       summary: JSON.stringify({ entityRef: ref, name: `svc-${i}` }),
     });
-    for (const [source, list] of factsBySource(random, random(), observedAt)) {
-      facts.push({
-        entity_ref: ref,
+    // The last good facts of every source, on the entity's refresh state.
+    const stored = [...factsBySource(random, random(), observedAt)].map(
+      ([source, list]) => ({
         source,
-        facts: JSON.stringify(list),
-        etag: null,
-        observed_at: now,
-      });
-    }
+        facts: list,
+        observedAt: now.toISOString(),
+      }),
+    );
+    factRows += stored.length;
+    states.push({
+      entity_ref: ref,
+      due_at: now,
+      confirmed_at: now,
+      facts: JSON.stringify(stored),
+    });
   }
   // SQLite takes at most 500 terms in one compound insert.
   const insert = async (table: string, rows: Record<string, unknown>[]) => {
@@ -166,8 +173,8 @@ async function seed(knex: Knex, now: Date): Promise<number> {
   };
   await insert('maturity_snapshots', snapshots);
   await insert('maturity_scores', scores);
-  await insert('maturity_facts', facts);
-  return facts.length;
+  await insert('maturity_refresh_state', states);
+  return factRows;
 }
 
 async function dryRun(url: string): Promise<{

@@ -21,8 +21,9 @@ import { ManualScheduler } from '@roadmap/plugin-maturity-node/testUtils';
 import { measureLatency } from '../shared/measureLatency';
 import { postgresAvailable } from '../shared/postgresAvailable';
 import { hostileRequests, mostExpensiveQuery } from './hostileRequests';
+import { positionalArgs } from '../shared/positionalArgs';
 
-const N = Number(process.argv[2] ?? 10_000);
+const N = Number(positionalArgs()[0] ?? 10_000);
 const EXPENSIVE_CLIENTS = 12;
 
 // The expensive clients run in a worker thread until told to stop.

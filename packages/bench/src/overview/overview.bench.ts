@@ -27,9 +27,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedScores } from './seedScores';
+import { positionalArgs } from '../shared/positionalArgs';
 
-const N = Number(process.argv[2] ?? 10_000);
-const LOADS = Number(process.argv[3] ?? 10);
+const N = Number(positionalArgs()[0] ?? 10_000);
+const LOADS = Number(positionalArgs()[1] ?? 10);
 const TARGET_MS = 2000;
 const PORT = Number(process.env.BENCH_PORT ?? 7027);
 const BASE = `http://localhost:${PORT}`;

@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  type BackendFeature,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { maturityPlugin } from '@roadmap/plugin-maturity-backend';
@@ -62,6 +65,8 @@ export async function startOurs(options: {
   catalog: SyntheticCatalog;
   knex: Knex;
   scheduler: ManualScheduler;
+  /** More features or service overrides (the scale bench's capturing logger). */
+  features?: BackendFeature[];
 }) {
   const collector = new InMemoryRepositoryCollector(options.catalog);
   const collectorModule = createBackendModule({
@@ -103,6 +108,7 @@ export async function startOurs(options: {
           },
         },
       }),
+      ...(options.features ?? []),
     ],
   });
   return {

@@ -3,6 +3,8 @@ import knexFactory, { type Knex } from 'knex';
 /** A database of one run, dropped by `close`. */
 export interface BenchDatabase {
   knex: Knex;
+  /** PostgreSQL only: the connection string of this run's database, for other processes. */
+  connection?: string;
   /**
    * PostgreSQL only: closes the pool's connections (the pool opens new ones
    * on demand), so that their server processes report their row counters.
@@ -62,13 +64,15 @@ export async function benchDatabase(
   const name = `peer_bench_${process.pid}_${sequence}`;
   const admin = knexFactory({ client: 'pg', connection: postgres });
   await admin.raw(`CREATE DATABASE ${name}`);
+  const connection = `${postgres.replace(/\/$/, '')}/${name}`;
   const knex = knexFactory({
     client: 'pg',
-    connection: `${postgres.replace(/\/$/, '')}/${name}`,
+    connection,
     pool: { min: 0, max: 10 },
   });
   return {
     knex,
+    connection,
     settle: () => settle(knex),
     flushStatistics: async () => {
       await settle(knex);
