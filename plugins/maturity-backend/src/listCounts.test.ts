@@ -79,12 +79,12 @@ describe.each(databases.eachSupportedId())(
       const first = await read('kind=Component&limit=1&orderBy=name&order=asc');
       expect(first).toMatchObject({ total: 2, names: ['checkout-web'] });
       expect(first.counted).toBe(2);
-      expect(
-        Object.values(first.levels).reduce((a, b) => a + b, 0),
-      ).toBe(2);
+      expect(Object.values(first.levels).reduce((a, b) => a + b, 0)).toBe(2);
 
       // The next page, the same filters: no counting query at all.
-      const next = await read('kind=Component&limit=1&offset=1&orderBy=name&order=asc');
+      const next = await read(
+        'kind=Component&limit=1&offset=1&orderBy=name&order=asc',
+      );
       expect(next).toMatchObject({
         total: 2,
         names: ['payments-api'],
@@ -97,7 +97,9 @@ describe.each(databases.eachSupportedId())(
 
       // Scored again with the same results: only confirmed, counts kept.
       await refresh('payments-api');
-      expect(await read('kind=Component&limit=1&orderBy=name&order=asc')).toMatchObject({
+      expect(
+        await read('kind=Component&limit=1&orderBy=name&order=asc'),
+      ).toMatchObject({
         total: 2,
         counted: 0,
       });
@@ -106,9 +108,7 @@ describe.each(databases.eachSupportedId())(
       await refresh('ledger-worker');
       const after = await read('kind=Component&limit=1&orderBy=name&order=asc');
       expect(after).toMatchObject({ total: 3, counted: 2 });
-      expect(
-        Object.values(after.levels).reduce((a, b) => a + b, 0),
-      ).toBe(3);
+      expect(Object.values(after.levels).reduce((a, b) => a + b, 0)).toBe(3);
     });
   },
 );

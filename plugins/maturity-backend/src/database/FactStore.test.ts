@@ -1,6 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { createTestMaturityDatabase } from '../__testUtils__/scoreRecords';
-import { mergeStoredFacts, type StoredFacts, storedFactsColumn } from './FactStore';
+import {
+  mergeStoredFacts,
+  type StoredFacts,
+  storedFactsColumn,
+} from './FactStore';
 
 jest.setTimeout(60_000);
 
@@ -33,10 +37,19 @@ describe.each(databases.eachSupportedId())('FactStore on %p', id => {
       etag,
       observedAt: observed(day),
     });
-    const kubernetes = { source: 'kubernetes', facts: [], observedAt: observed(1) };
+    const kubernetes = {
+      source: 'kubernetes',
+      facts: [],
+      observedAt: observed(1),
+    };
     await save([repository(true, 'e1', 1), kubernetes]);
     // The repository answered again, Kubernetes did not: its facts stay.
-    await save(mergeStoredFacts([repository(true, 'e1', 1), kubernetes], [repository(false, 'e2', 2)]));
+    await save(
+      mergeStoredFacts(
+        [repository(true, 'e1', 1), kubernetes],
+        [repository(false, 'e2', 2)],
+      ),
+    );
 
     const stored = await db.facts.get([
       'component:default/api',

@@ -8,7 +8,10 @@ const at = (minutes: number) =>
   new Date(Date.UTC(2026, 10, 10) + minutes * 60_000);
 const ref = (name: string) => `component:default/${name}`;
 /** What a completed scoring at `minutes` records beside its schedule. */
-const scoredAt = (minutes: number) => ({ confirmedAt: at(minutes), facts: '[]' });
+const scoredAt = (minutes: number) => ({
+  confirmedAt: at(minutes),
+  facts: '[]',
+});
 
 describe.each(databases.eachSupportedId())('RefreshQueue on %p', id => {
   const setup = async () =>

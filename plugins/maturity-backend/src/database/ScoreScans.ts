@@ -45,7 +45,10 @@ export class ScoreScans {
         owner: r.owner ?? undefined,
         score: Number(r.score),
         levelRank: Number(r.level_rank),
-        pillars: (JSON.parse(r.summary).pillars ?? {}) as Record<string, number>,
+        pillars: (JSON.parse(r.summary).pillars ?? {}) as Record<
+          string,
+          number
+        >,
       }));
       if (rows.length < pageSize) return;
       after = last;

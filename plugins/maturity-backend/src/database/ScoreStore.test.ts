@@ -54,8 +54,9 @@ describe.each(databases.eachSupportedId())('ScoreStore on %p', id => {
     const names = async (
       pillarRanges: { pillar: string; min?: number; max?: number }[],
     ) =>
-      (await db.scores.list({ pillarRanges, orderBy: 'name', order: 'asc' }))
-        .items.map(i => i.name);
+      (
+        await db.scores.list({ pillarRanges, orderBy: 'name', order: 'asc' })
+      ).items.map(i => i.name);
     expect(await names([{ pillar: 'cicd', min: 57.9 }])).toEqual([
       'api',
       'web',

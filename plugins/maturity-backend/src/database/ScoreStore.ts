@@ -306,8 +306,7 @@ export class ScoreStore {
     };
 
     const count =
-      options.totalCount ??
-      (await base.clone().count({ count: '*' }))[0].count;
+      options.totalCount ?? (await base.clone().count({ count: '*' }))[0].count;
     // Deferred join: the offset is walked on the sort index alone, and only
     // the page's rows are read from the table.
     const page = base

@@ -13,17 +13,14 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { MaturityCollector } from '@roadmap/plugin-maturity-node';
 import { randomUUID } from 'node:crypto';
 import { catalogEntityPages } from '../catalog/catalogEntityPages';
-import { mergeStoredFacts, type StoredFacts } from '../database/FactStore';
 import type { MaturityDatabase } from '../database/MaturityDatabase';
 import type { RetryPolicy } from '../database/RefreshQueue';
 import type { StoredScore } from '../database/ScoreStore';
 import type { MaturityMetrics } from '../metrics/MaturityMetrics';
-import { collectFacts } from './collectFacts';
 import type { EntityScorer } from './EntityScorer';
 import { fingerprintOf } from './fingerprintOf';
-import { mergePushedFacts } from './mergePushedFacts';
+import { type PreparedBatch, prepareScoredBatch } from './prepareScoredBatch';
 import type { ScoreChange, ScoreChangeListener } from './ScoreChange';
-import { scoredEntityFields } from './scoredEntityFields';
 import { type ScoredItem, writeScoredBatch } from './writeScoredBatch';
 
 /** Tuning of the refresh; see config.d.ts for the defaults. */
@@ -177,6 +174,10 @@ export class RefreshService {
     }
   }
 
+  // Pipelined: while one batch is written, the next is claimed, collected
+  // and evaluated, so the database and the evaluator work at the same time
+  // (on PostgreSQL; SQLite's one connection serialises them anyway). At
+  // most one write is in flight, and it is always awaited before returning.
   private async scorePage(
     entities: Entity[],
     leaseOwner: string,
@@ -185,28 +186,47 @@ export class RefreshService {
   ): Promise<void> {
     const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
     const among = [...byRef.keys()];
-    for (;;) {
-      if (signal?.aborted) return;
-      const now = this.now();
-      const leases = await this.deps.db.queue.claimDue({
-        leaseOwner,
-        limit: this.deps.options.batchSize,
-        now,
-        leaseUntil: new Date(now.getTime() + this.deps.options.leaseMs),
-        among,
-      });
-      if (leases.length === 0) return;
-      const outcome = await this.scoreBatch(
-        leases.map(l => byRef.get(l.entityRef)!),
-        leaseOwner,
-      );
+    let writing: Promise<void> = Promise.resolve();
+    let writeError: unknown;
+    const account = (outcome: BatchOutcome) => {
       summary.scored += outcome.scored.length;
       summary.failed += outcome.failed.length;
       for (const [source, n] of Object.entries(outcome.failedSources)) {
         summary.failedSources[source] =
           (summary.failedSources[source] ?? 0) + n;
       }
+    };
+    try {
+      for (;;) {
+        if (signal?.aborted) break;
+        const now = this.now();
+        const leases = await this.deps.db.queue.claimDue({
+          leaseOwner,
+          limit: this.deps.options.batchSize,
+          now,
+          leaseUntil: new Date(now.getTime() + this.deps.options.leaseMs),
+          among,
+        });
+        if (leases.length === 0) break;
+        const prepared = await this.prepare(
+          leases.map(l => byRef.get(l.entityRef)!),
+          leaseOwner,
+        );
+        await writing;
+        if (writeError) break;
+        if (!('items' in prepared)) {
+          account(prepared);
+          continue;
+        }
+        // Kept as a value until awaited, never an unhandled rejection.
+        writing = this.store(prepared, leaseOwner).then(account, error => {
+          writeError = error ?? new Error('The batch write failed');
+        });
+      }
+    } finally {
+      await writing;
     }
+    if (writeError) throw writeError;
   }
 
   /** On-demand refresh of one entity; the entity must be readable by the service. */
@@ -275,82 +295,41 @@ export class RefreshService {
     entities: Entity[],
     leaseOwner: string,
   ): Promise<BatchOutcome> {
-    const { db, scorer, collectors, logger, options } = this.deps;
+    const prepared = await this.prepare(entities, leaseOwner);
+    return 'items' in prepared ? this.store(prepared, leaseOwner) : prepared;
+  }
+
+  // Scored in memory; a batch whose inputs cannot be read is rescheduled.
+  private async prepare(
+    entities: Entity[],
+    leaseOwner: string,
+  ): Promise<PreparedBatch | BatchOutcome> {
     const now = this.now();
-    const refs = entities.map(e => stringifyEntityRef(e));
-    let previous;
-    let pushed;
-    let approved;
     try {
-      previous = await db.facts.get(refs);
-      pushed = await db.pushedFacts.get(refs);
-      approved = await db.exemptionRequests.approvedFor(
-        refs,
-        now.toISOString().slice(0, 10),
-      );
+      return await prepareScoredBatch(this.deps, entities, now);
     } catch (error) {
+      const refs = entities.map(e => stringifyEntityRef(e));
       await this.fail(refs, leaseOwner, now, error);
       return { scored: [], failed: refs, failedSources: {} };
     }
-    const collected = await collectFacts({
-      entities,
-      entityRefs: refs,
-      collectors,
-      previous,
-      now,
-      timeoutMs: options.sourceTimeoutMs,
-      logger,
-      metrics: this.deps.metrics,
-    });
-    const staleAt = new Date(now.getTime() + options.staleAfterMs);
-    const fresh = new Map<string, StoredFacts[]>();
-    for (const s of collected.toStore) {
-      fresh.set(s.entityRef, [...(fresh.get(s.entityRef) ?? []), s.facts]);
-    }
-    const collectorSources = new Set(collectors.map(c => c.source));
-    const items: ScoredItem[] = entities.map((entity, i) => {
-      const ref = refs[i];
-      const merged = mergePushedFacts({
-        collected: collected.facts.get(ref)!,
-        sources: collected.sources.get(ref)!,
-        pushed: pushed.get(ref) ?? [],
-        collectorSources,
-        now,
-      });
-      const result = scorer.score(entity, merged.facts, {
-        now,
-        sources: merged.sources,
-        exemptions: approved.filter(e => e.entityRef === ref),
-        extraSources: merged.extraSources,
-      });
-      // Scored again when a pushed fact expires, so its checks turn unknown then.
-      const nextDueAt =
-        merged.nextExpiry && merged.nextExpiry < staleAt
-          ? merged.nextExpiry
-          : staleAt;
-      return {
-        record: {
-          ...scoredEntityFields(entity),
-          ...result,
-          rubricHash: scorer.rubricHash,
-          scoredAt: now,
-        },
-        facts: mergeStoredFacts(
-          previous.get(ref) ?? [],
-          fresh.get(ref) ?? [],
-        ),
-        nextDueAt,
-        fingerprint: fingerprintOf(entity, scorer.rubricHash),
-      };
-    });
+  }
+
+  private async store(
+    prepared: PreparedBatch,
+    leaseOwner: string,
+  ): Promise<BatchOutcome> {
     const { written, failed, changes } = await this.write(
-      items,
+      prepared.items,
       leaseOwner,
-      now,
+      prepared.items[0]?.record.scoredAt ?? this.now(),
     );
     this.deps.metrics?.setScores(written.map(w => w.record));
     await this.tell(changes);
-    return { scored: written, failed, failedSources: collected.failedSources };
+    return {
+      scored: written,
+      failed,
+      failedSources: prepared.failedSources,
+    };
   }
 
   // One transaction for the batch; if it fails, one per entity, so that one

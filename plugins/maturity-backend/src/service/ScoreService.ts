@@ -37,10 +37,9 @@ import { summarizeGroup } from './summarizeGroup';
 type Options = { credentials: BackstageCredentials };
 
 /** A query's filters alone: what its counts depend on. */
-function filtersOf(query: ScoreQuery): Omit<
-  ScoreQuery,
-  'offset' | 'limit' | 'orderBy' | 'order'
-> {
+function filtersOf(
+  query: ScoreQuery,
+): Omit<ScoreQuery, 'offset' | 'limit' | 'orderBy' | 'order'> {
   const { offset: _o, limit: _l, orderBy: _b, order: _d, ...filters } = query;
   return filters;
 }
