@@ -1,5 +1,6 @@
 import type { FootprintDelta } from './databaseFootprint';
 import type { LatencyResult } from '../shared/measureLatency';
+import type { RefreshProfile } from './profileRefresh';
 
 /** The figures of one system (ours or the peer) on one database and catalog size. */
 export interface SystemFigures {
@@ -24,6 +25,11 @@ export interface SystemFigures {
   entityApi: LatencyResult;
   entityApiRoute: string;
   peakRssMb: number;
+  /**
+   * Ours only: where an extra, profiled first refresh (over emptied tables)
+   * and repeat refresh spent their time, in ms per category.
+   */
+  profile?: { first: RefreshProfile; repeat: RefreshProfile };
 }
 
 /** The pure evaluator's figures on one catalog size. */

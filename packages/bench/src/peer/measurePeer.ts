@@ -1,3 +1,4 @@
+import { trackPeakRss } from '../shared/trackPeakRss';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { BenchDatabase } from '../shared/benchDatabase';
 import { databaseFootprint, footprintDelta } from './databaseFootprint';
@@ -33,7 +34,7 @@ export async function measurePeer(
     knex: db.knex,
     scheduler,
   });
-  let peak = process.memoryUsage().rss;
+  const rss = trackPeakRss();
   try {
     const bootMs = performance.now() - bootStarted;
     await db.settle();
@@ -63,7 +64,6 @@ export async function measurePeer(
     if (!res.ok) {
       throw new Error(`POST /checks/run: ${res.status} ${text.slice(0, 500)}`);
     }
-    peak = Math.max(peak, process.memoryUsage().rss);
     const bulk = JSON.parse(text) as BulkResult[];
     let passed = 0;
     for (const entry of bulk) {
@@ -99,7 +99,6 @@ export async function measurePeer(
         body: { checks: PEER_CHECK_IDS },
       })),
     });
-    peak = Math.max(peak, process.memoryUsage().rss);
     return {
       bootMs,
       factsMs,
@@ -114,7 +113,7 @@ export async function measurePeer(
       repeatRefresh: footprintDelta(beforeRepeat, afterRepeat),
       entityApi,
       entityApiRoute,
-      peakRssMb: peak / 1024 / 1024,
+      peakRssMb: rss.stop(),
     };
   } finally {
     await backend.stop();

@@ -25,9 +25,9 @@ import { REPOSITORY_FACT_IDS, syntheticFacts } from './syntheticFacts';
 import {
   type BenchEnvironment,
   formatRun,
-  verdicts,
   writeBenchmarkReport,
 } from './writeBenchmarkReport';
+import { verdicts } from './targets';
 
 // Run from the repository root (`yarn bench:peer` does).
 const root = process.cwd();
@@ -185,7 +185,7 @@ async function main() {
     console.log(
       `  ${v.met ? 'met    ' : 'NOT MET'}  ${v.run}: ${v.target} (ours ${
         v.ours
-      }, peer ${v.peer})`,
+      }, peer ${v.peer}${v.by ? `; ${v.by}` : ''})`,
     );
   }
   const report = process.env.PEER_REPORT ?? 'docs/benchmarks.md';

@@ -4,7 +4,7 @@ import { OUR_REFRESH_TASK, startOurs } from '../peer/startOurs';
 import type { SyntheticCatalog } from '../peer/syntheticFacts';
 import { benchDatabase } from '../shared/benchDatabase';
 import type { RefreshCost } from './scaleFigures';
-import { trackPeakRss } from './trackPeakRss';
+import { trackPeakRss } from '../shared/trackPeakRss';
 
 const EPOCH = new Date(0);
 

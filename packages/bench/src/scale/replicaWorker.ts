@@ -19,7 +19,7 @@ import type {
   ReplicaSettings,
   ToReplica,
 } from './replicaMessages';
-import { trackPeakRss } from './trackPeakRss';
+import { trackPeakRss } from '../shared/trackPeakRss';
 
 function send(message: FromReplica) {
   process.send?.(message);

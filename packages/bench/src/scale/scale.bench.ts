@@ -14,11 +14,14 @@
  *     10,000); the speed-up and that no entity was scored twice.
  *
  * Options: --size N (largest size, default 10000), --replicas-size N,
- * --no-replicas. See packages/bench/README.md.
+ * --no-replicas; env SCALE_REPORT=path (default docs/benchmarks-scale.md,
+ * `-` for none). See packages/bench/README.md.
  */
+import path from 'node:path';
 import { formatScale } from './formatScale';
 import { measureScale } from './measureScale';
 import { scaleOptions } from './scaleOptions';
+import { writeScaleReport } from './writeScaleReport';
 
 async function main() {
   const started = performance.now();
@@ -27,7 +30,13 @@ async function main() {
     log: line => console.log(line),
   });
   console.log('');
-  for (const line of formatScale(figures)) console.log(line);
+  const lines = formatScale(figures);
+  for (const line of lines) console.log(line);
+  const report = process.env.SCALE_REPORT ?? 'docs/benchmarks-scale.md';
+  if (report !== '-') {
+    writeScaleReport(path.resolve(process.cwd(), report), figures, lines);
+    console.log(`\nWrote ${report}`);
+  }
   console.log(`Total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
