@@ -1,10 +1,10 @@
 import type { RunFigures } from './figures';
-import type { RefreshProfile } from './profileRefresh';
+import type { RunProfile } from './profileRun';
 import { verdicts } from './targets';
 import { runLabel } from './writeBenchmarkReport';
 
 /** Profiles side by side: ms and share of each category, one row per run. */
-function profileTable(rows: [string, RefreshProfile][]): string {
+function profileTable(rows: [string, RunProfile][]): string {
   const categories = [
     ...new Set(rows.flatMap(([, p]) => Object.keys(p))),
   ].sort();
@@ -52,19 +52,20 @@ export function benchmarkNotes(runs: RunFigures[]): {
   const profiled = runs.filter(r => r.ours.profile);
   if (profiled.length > 0) {
     closing.push(
-      '**Where the time goes** (V8 CPU profile of an extra, untimed first refresh over emptied tables and of a repeat refresh, per category; “waiting” is the event loop idle while the database works):',
+      '**Where the time goes** (V8 CPU profile of the server thread in an extra, untimed first refresh over emptied tables, a repeat refresh and an entity API run of 1,000 requests from 20 clients with its response cache warm, per category; a built-in such as `JSON.stringify` counts for its caller; “waiting” is the event loop idle while the database works):',
     );
     closing.push(
       profileTable(
         profiled.flatMap(run => [
           [`${runLabel(run)}, first`, run.ours.profile!.first],
           [`${runLabel(run)}, repeat`, run.ours.profile!.repeat],
+          [`${runLabel(run)}, entity API`, run.ours.profile!.entityApi],
         ]),
       ),
     );
   }
   closing.push(
-    'Why. The evaluator is two to three orders of magnitude faster than the peer’s json-rules-engine path; a refresh is bound by what it stores and by turning results into rows. Each batch of 500 entities is claimed in one statement and written in one transaction of multi-row statements, and the next batch is claimed, collected and evaluated while the previous one is written. An entity’s first scoring adds three rows: its current score (pillar scores in its summary JSON), a history snapshot with every check’s status, message and evidence, and its refresh state (due time, lease, fingerprint, when it was last confirmed, and its last good facts per source). A scoring that finds the same results writes no snapshot and no score row: history is a step function and “scored 2 minutes ago” reads the refresh state. Two row writes per unchanged entity remain — the claim that leases it and the statement that ends the lease, stores its facts and confirms it — because leases are per entity, so that several replicas never score one entity at once and an on-demand refresh can take one entity. Reaching 0.1 writes per entity needs leases and confirmations per batch (a row per claimed range of refs that an entity’s due time and confirmation are read through), a redesign of the refresh queue that is not done. The rest of a repeat refresh is CPU in one Node process: evaluating, compacting and digesting every entity’s results to tell a change from a repeat, and parsing and serialising its facts (see the profile). Tech Insights stores only facts and evaluates its checks again on every request, which is why its refresh writes less and its entity API is slower.',
+    'Why. The evaluator is two to three orders of magnitude faster than the peer’s json-rules-engine path; a refresh is bound by what it stores and by turning results into rows. Each batch of 500 entities is claimed in one statement and written in one transaction of multi-row statements, and the next batch is claimed, collected and evaluated while the previous one is written. An entity’s first scoring adds three rows: its current score (pillar scores in its summary JSON), a history snapshot with every check’s status, message and evidence, and its refresh state (due time, lease, fingerprint, when it was last confirmed, and its last good facts per source). A scoring that finds the same results writes no snapshot and no score row: history is a step function and “scored 2 minutes ago” reads the refresh state. Two row writes per unchanged entity remain — the claim that leases it and the statement that ends the lease, stores its facts and confirms it — because leases are per entity, so that several replicas never score one entity at once and an on-demand refresh can take one entity. Reaching 0.1 writes per entity needs leases and confirmations per batch (a row per claimed range of refs that an entity’s due time and confirmation are read through), a redesign of the refresh queue that is not done. The rest of a repeat refresh is CPU in one Node process: evaluating, compacting and digesting every entity’s results to tell a change from a repeat, and parsing and serialising its facts (see the profile). The entity API’s p95 is mostly queueing: 20 clients keep 20 requests in flight on one event loop, on two cores that also run the clients and the database, so a request waits for the ones ahead of it; the profile shows what each one costs (the HTTP stack and Backstage’s middleware more than our indexed read and cached body). Several replicas serve more clients. Peak RSS here is the benchmark process’s, which also holds the synthetic catalog, every entity’s facts in memory, the evaluator measurements, the earlier runs and the peer’s heap; the backend alone, in a process of its own, is measured by `yarn bench:scale` ([benchmarks-scale.md](benchmarks-scale.md), replica run). Tech Insights stores only facts and evaluates its checks again on every request, which is why its refresh writes less and its entity API is slower.',
   );
   return { method, closing };
 }

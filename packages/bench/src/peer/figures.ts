@@ -1,6 +1,6 @@
 import type { FootprintDelta } from './databaseFootprint';
 import type { LatencyResult } from '../shared/measureLatency';
-import type { RefreshProfile } from './profileRefresh';
+import type { RunProfile } from './profileRun';
 
 /** The figures of one system (ours or the peer) on one database and catalog size. */
 export interface SystemFigures {
@@ -26,10 +26,10 @@ export interface SystemFigures {
   entityApiRoute: string;
   peakRssMb: number;
   /**
-   * Ours only: where an extra, profiled first refresh (over emptied tables)
-   * and repeat refresh spent their time, in ms per category.
+   * Ours only: where an extra, profiled first refresh (over emptied tables),
+   * repeat refresh and entity API run spent their time, in ms per category.
    */
-  profile?: { first: RefreshProfile; repeat: RefreshProfile };
+  profile?: { first: RunProfile; repeat: RunProfile; entityApi: RunProfile };
 }
 
 /** The pure evaluator's figures on one catalog size. */
