@@ -14,7 +14,7 @@
  *     table row and the level distribution are visible and the "Search
  *     services" box has taken typed input.
  *
- * Prints median and p95. Target: under 2 s. Exits 0 whenever it ran; non-zero
+ * Prints median and p95. Target: a median of 1 s. Exits 0 whenever it ran; non-zero
  * only when it could not run (no Chromium, backend did not start, ...).
  *
  * Run: yarn bench (or node -r @backstage/cli/config/nodeTransform.cjs packages/bench/src/overview/overview.bench.ts [N] [LOADS])
@@ -31,7 +31,7 @@ import { positionalArgs } from '../shared/positionalArgs';
 
 const N = Number(positionalArgs()[0] ?? 10_000);
 const LOADS = Number(positionalArgs()[1] ?? 10);
-const TARGET_MS = 2000;
+const TARGET_MS = 1000;
 const PORT = Number(process.env.BENCH_PORT ?? 7027);
 const BASE = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -339,8 +339,11 @@ async function main() {
     // Warm-up (HTTP cache, backend and SQLite caches), and a check that the
     // page really lists the seeded services.
     const { listed } = await loadOverview(page);
-    if (listed !== N) {
-      throw new CannotRun(`the overview lists ${listed} services, not ${N}`);
+    // The seeded services, and the teams' Groups, which are scored too.
+    if (listed < N) {
+      throw new CannotRun(
+        `the overview lists ${listed} scored entities, fewer than the ${N} seeded services`,
+      );
     }
 
     const loadBefore = os.loadavg()[0];
@@ -366,8 +369,10 @@ async function main() {
         0,
       )} ms, p95 ${ready.p95.toFixed(
         0,
-      )} ms over ${LOADS} loads (${n} scored services; target < ${TARGET_MS} ms: ${
-        ready.p95 < TARGET_MS ? 'met' : 'NOT met'
+      )} ms over ${LOADS} loads (${n} scored services; target median ≤ ${TARGET_MS} ms: ${
+        ready.median <= TARGET_MS
+          ? 'met'
+          : `NOT met, ${(ready.median / TARGET_MS).toFixed(2)}× the target`
       })`,
     );
     console.log(

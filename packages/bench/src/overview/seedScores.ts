@@ -11,7 +11,10 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory from 'knex';
 import maturityFeatures from '@roadmap/plugin-maturity-backend';
-import { benchMaturityConfig } from '../shared/benchMaturityConfig';
+import {
+  benchMaturityConfig,
+  benchUrlReaderFactory,
+} from '../shared/benchMaturityConfig';
 import { syntheticCatalog } from '../shared/syntheticCatalog';
 
 /**
@@ -32,6 +35,7 @@ export async function seedScores(
     const backend = await startTestBackend({
       features: [
         maturityFeatures,
+        benchUrlReaderFactory,
         catalogServiceMock.factory({ entities: syntheticCatalog(n) }),
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({

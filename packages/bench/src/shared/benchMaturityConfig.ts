@@ -10,20 +10,20 @@ export const exampleRepositories = path.resolve(
 );
 
 /**
- * `maturity` config for benchmarks: repositories served from the demo's
- * examples, no cluster, and a schedule that does not fire on its own.
+ * Config for benchmarks: the example repositories served from this checkout
+ * (`localRepositories`, read by the demo backend's local-folder UrlReader —
+ * add {@link benchUrlReaderFactory} to the backend's features), no cluster,
+ * and a schedule that does not fire on its own.
  */
 export function benchMaturityConfig(extra: Record<string, unknown> = {}) {
   return {
-    maturity: {
-      repository: {
-        localRoots: [
-          {
-            urlPrefix: 'https://github.com/roadmap-demo/',
-            directory: exampleRepositories,
-          },
-        ],
+    localRepositories: [
+      {
+        urlPrefix: 'https://github.com/roadmap-demo/',
+        directory: exampleRepositories,
       },
+    ],
+    maturity: {
       kubernetes: { enabled: false },
       // Benchmarks drive the API with many clients from one process.
       api: { maxConcurrentRequestsPerClient: 1000 },
@@ -36,3 +36,13 @@ export function benchMaturityConfig(extra: Record<string, unknown> = {}) {
     },
   };
 }
+
+/**
+ * The demo backend's local-folder UrlReader (packages/backend), which serves
+ * `localRepositories` URLs from disk, so that benchmarks detect the example
+ * repositories exactly as the demo does.
+ */
+// The demo backend is an app, not a library: this private benchmark reaches
+// into it on purpose, to read the examples exactly as the demo does.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+export { localRepositoriesUrlReaderFactory as benchUrlReaderFactory } from 'backend/src/localRepositories/localRepositoriesUrlReaderFactory';

@@ -7,13 +7,16 @@ import { RepositoryCollector } from './RepositoryCollector';
 function countingReader() {
   const reader = directoryUrlReader(examplesDir);
   const reads: string[] = [];
+  const etags: (string | undefined)[] = [];
   return {
     reads,
+    etags,
     reader: {
       readUrl: reader.readUrl.bind(reader),
       search: reader.search.bind(reader),
       readTree: (url: string, options?: any) => {
         reads.push(url);
+        etags.push(options?.etag);
         return reader.readTree(url, options);
       },
     },
@@ -90,6 +93,31 @@ describe('RepositoryCollector', () => {
     expect(second.facts.get(ref)).toBe(first.facts.get(ref));
     expect(second.failures!.get('component:default/nowhere')).toMatch(
       /source-location/,
+    );
+  });
+
+  it('detects a tree once across batches and only revalidates it later', async () => {
+    const { etags, reader } = countingReader();
+    const collector = new RepositoryCollector({ urlReader: reader });
+    const payments = demoEntity('payments-api');
+    const batch = (entity: Entity) =>
+      collector.collect({
+        entities: [entity],
+        now: new Date(),
+        logger: mockServices.logger.mock(),
+        previous: new Map(),
+      } as any);
+    const first = await batch(payments);
+    // A later batch: another component of the same repository, never scored.
+    const second = await batch(renamed(payments, 'payments-api-worker'));
+    const firstEtag = first.etags!.get('component:default/payments-api');
+    expect(firstEtag).toBeDefined();
+    expect(etags).toEqual([undefined, firstEtag]);
+    expect(second.facts.get('component:default/payments-api-worker')).toBe(
+      first.facts.get('component:default/payments-api'),
+    );
+    expect(second.etags!.get('component:default/payments-api-worker')).toBe(
+      firstEtag,
     );
   });
 });

@@ -9,6 +9,7 @@ import {
   InMemoryRepositoryTree,
   type MaturityCollector,
 } from '@roadmap/plugin-maturity-node';
+import { LRUCache } from 'lru-cache';
 import pLimit from 'p-limit';
 import { readRepositoryFiles } from './readRepositoryFiles';
 import { sourceLocationOf } from './sourceLocationOf';
@@ -19,7 +20,10 @@ type TreeFacts = { facts: Fact[]; etag: string };
  * Facts from the service's source tree, read through Backstage's UrlReader
  * (so every integration works) and run through the same detectors as the
  * CLI. An unchanged tree (same etag) is not read again: its last facts are
- * reused.
+ * reused — the entity's own stored ones, or those this collector detected
+ * for the same source location in an earlier batch (kept for the last
+ * `cacheLocations` locations), so a monorepo's tree shared by components
+ * in many batches is detected once and then only revalidated.
  */
 export class RepositoryCollector implements MaturityCollector {
   readonly source = 'repository';
@@ -29,8 +33,16 @@ export class RepositoryCollector implements MaturityCollector {
       urlReader: UrlReaderService;
       concurrency?: number;
       maxFileSize?: number;
+      /** Source locations whose last detection is kept. Default 1,000. */
+      cacheLocations?: number;
     },
-  ) {}
+  ) {
+    this.#detected = new LRUCache<string, TreeFacts>({
+      max: deps.cacheLocations ?? 1_000,
+    });
+  }
+
+  readonly #detected: LRUCache<string, TreeFacts>;
 
   async collect(request: CollectRequest): Promise<CollectResult> {
     const facts = new Map<string, Fact[]>();
@@ -52,11 +64,16 @@ export class RepositoryCollector implements MaturityCollector {
           );
           return;
         }
-        const previous = request.previous.get(ref);
-        const key = `${location}\n${previous?.etag ?? ''}`;
+        // The last facts known for this tree: the entity's stored ones, else
+        // this collector's from an earlier batch.
+        const stored = request.previous.get(ref);
+        const known: TreeFacts | undefined = stored?.etag
+          ? { facts: stored.facts, etag: stored.etag }
+          : this.#detected.get(location);
+        const key = `${location}\n${known?.etag ?? ''}`;
         let read = reads.get(key);
         if (!read) {
-          read = limit(() => this.read(location, previous?.etag, request));
+          read = limit(() => this.read(location, known, request));
           reads.set(key, read);
         }
         try {
@@ -64,11 +81,6 @@ export class RepositoryCollector implements MaturityCollector {
           facts.set(ref, result.facts);
           etags.set(ref, result.etag);
         } catch (error) {
-          if (error instanceof NotModifiedError && previous) {
-            facts.set(ref, previous.facts);
-            if (previous.etag) etags.set(ref, previous.etag);
-            return;
-          }
           failures.set(
             ref,
             `could not read ${location}: ${(error as Error).message}`,
@@ -81,18 +93,34 @@ export class RepositoryCollector implements MaturityCollector {
 
   private async read(
     location: string,
-    etag: string | undefined,
+    known: TreeFacts | undefined,
     request: CollectRequest,
   ): Promise<TreeFacts> {
-    const { files, etag: treeEtag } = await readRepositoryFiles(
-      this.deps.urlReader,
-      location,
-      { etag, signal: request.signal, maxFileSize: this.deps.maxFileSize },
-    );
+    let files: Record<string, string>;
+    let etag: string;
+    try {
+      ({ files, etag } = await readRepositoryFiles(
+        this.deps.urlReader,
+        location,
+        {
+          etag: known?.etag,
+          signal: request.signal,
+          maxFileSize: this.deps.maxFileSize,
+        },
+      ));
+    } catch (error) {
+      if (error instanceof NotModifiedError && known) {
+        this.#detected.set(location, known);
+        return known;
+      }
+      throw error;
+    }
     const detected = await detectRepositoryFacts(
       new InMemoryRepositoryTree(files),
       { now: request.now },
     );
-    return { facts: detected.facts, etag: treeEtag };
+    const result = { facts: detected.facts, etag };
+    this.#detected.set(location, result);
+    return result;
   }
 }
