@@ -24,13 +24,9 @@ const PAGE = 500;
 async function pagesOf(knex, table, columns, orderBy, each) {
   let after;
   for (;;) {
-    const rows = await knex(table)
-      .select(columns)
-      .modify(qb => {
-        if (after !== undefined) qb.where(orderBy, '>', after);
-      })
-      .orderBy(orderBy)
-      .limit(PAGE);
+    const query = knex(table).select(columns).orderBy(orderBy).limit(PAGE);
+    if (after !== undefined) query.where(orderBy, '>', after);
+    const rows = await query;
     if (rows.length === 0) return;
     await each(rows);
     after = rows[rows.length - 1][orderBy];
@@ -64,7 +60,7 @@ async function compressLargeColumns(knex, method) {
     await knex.transaction(async tx => {
       for (const [table, column] of LARGE_COLUMNS) {
         await tx.raw(
-          'ALTER TABLE ?? ALTER COLUMN ?? SET COMPRESSION ' + method,
+          `ALTER TABLE ?? ALTER COLUMN ?? SET COMPRESSION ${method}`,
           [table, column],
         );
       }
@@ -97,15 +93,12 @@ exports.up = async function up(knex) {
   // at a time.
   let after;
   for (;;) {
-    const refs = (
-      await knex('maturity_facts')
-        .distinct('entity_ref')
-        .modify(qb => {
-          if (after !== undefined) qb.where('entity_ref', '>', after);
-        })
-        .orderBy('entity_ref')
-        .limit(PAGE)
-    ).map(r => r.entity_ref);
+    const page = knex('maturity_facts')
+      .distinct('entity_ref')
+      .orderBy('entity_ref')
+      .limit(PAGE);
+    if (after !== undefined) page.where('entity_ref', '>', after);
+    const refs = (await page).map(r => r.entity_ref);
     if (refs.length === 0) break;
     after = refs[refs.length - 1];
     const rows = await knex('maturity_facts')

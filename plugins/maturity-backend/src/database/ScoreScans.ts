@@ -45,10 +45,11 @@ export class ScoreScans {
         owner: r.owner ?? undefined,
         score: Number(r.score),
         levelRank: Number(r.level_rank),
-        pillars: (JSON.parse(r.summary).pillars ?? {}) as Record<
-          string,
-          number
-        >,
+        // The pillar scores live in the summary (absent only on rows no
+        // migration could summarise).
+        pillars: (r.summary
+          ? JSON.parse(r.summary).pillars ?? {}
+          : {}) as Record<string, number>,
       }));
       if (rows.length < pageSize) return;
       after = last;

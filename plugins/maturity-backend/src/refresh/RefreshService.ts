@@ -187,7 +187,7 @@ export class RefreshService {
     const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
     const among = [...byRef.keys()];
     let writing: Promise<void> = Promise.resolve();
-    let writeError: unknown;
+    const failure: { error?: unknown } = {};
     const account = (outcome: BatchOutcome) => {
       summary.scored += outcome.scored.length;
       summary.failed += outcome.failed.length;
@@ -213,20 +213,20 @@ export class RefreshService {
           leaseOwner,
         );
         await writing;
-        if (writeError) break;
+        if (failure.error) break;
         if (!('items' in prepared)) {
           account(prepared);
           continue;
         }
         // Kept as a value until awaited, never an unhandled rejection.
         writing = this.store(prepared, leaseOwner).then(account, error => {
-          writeError = error ?? new Error('The batch write failed');
+          failure.error = error ?? new Error('The batch write failed');
         });
       }
     } finally {
       await writing;
     }
-    if (writeError) throw writeError;
+    if (failure.error) throw failure.error;
   }
 
   /** On-demand refresh of one entity; the entity must be readable by the service. */
