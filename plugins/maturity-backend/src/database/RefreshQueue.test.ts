@@ -150,6 +150,42 @@ describe.each(databases.eachSupportedId())('RefreshQueue on %p', id => {
     ).toHaveLength(2);
   });
 
+  it('keeps a mark made while an entity was being scored, and only that one', async () => {
+    const { queue } = await setup();
+    await queue.register([ref('a'), ref('b')]);
+    const claim = (minutes: number) =>
+      queue.claimDue({
+        leaseOwner: 'r',
+        limit: 10,
+        now: at(minutes),
+        leaseUntil: at(minutes + 5),
+      });
+    expect(await claim(0)).toHaveLength(2);
+    // Both were scored from inputs read at minute 1; a's child changed
+    // level at minute 2, while a was still leased.
+    await queue.markDue([ref('a')], at(2));
+    await queue.complete(
+      [ref('a'), ref('b')].map(entityRef => ({
+        entityRef,
+        nextDueAt: at(60),
+        fingerprint: 'f',
+        ...scoredAt(1),
+      })),
+    );
+    expect((await claim(3)).map(l => l.entityRef)).toEqual([ref('a')]);
+    // Scored again from inputs read after the mark: due at the next time.
+    await queue.complete([
+      {
+        entityRef: ref('a'),
+        nextDueAt: at(60),
+        fingerprint: 'f',
+        ...scoredAt(4),
+      },
+    ]);
+    expect(await claim(30)).toEqual([]);
+    expect(await claim(60)).toHaveLength(2);
+  });
+
   it('reports fingerprints and makes changed entities due', async () => {
     const { queue } = await setup();
     await queue.register([ref('a'), ref('b')]);

@@ -75,7 +75,11 @@ export class RefreshQueue {
           'entity_ref',
           chunk.map(c => c.ref),
         )
-        .andWhere('due_at', '>', dueAt)
+        // A leased entity is being scored from inputs read before now: it is
+        // marked too, and {@link RefreshQueue.complete} keeps the mark.
+        .andWhere(q =>
+          q.where('due_at', '>', dueAt).orWhereNotNull('lease_owner'),
+        )
         .update({ due_at: dueAt });
     }
   }
@@ -196,7 +200,8 @@ export class RefreshQueue {
   }
 
   /**
-   * Ends the leases of scored entities, schedules their next scoring,
+   * Ends the leases of scored entities, schedules their next scoring (unless
+   * one was marked due after `confirmedAt`, the time their inputs were read),
    * clears any failure, and records when they were scored and the facts
    * they were scored from (`facts`, as {@link storedFactsColumn}) — one row
    * write per entity, whatever changed. Call inside the transaction that
@@ -222,11 +227,23 @@ export class RefreshQueue {
       confirmed_at: item.confirmedAt,
       facts: item.facts,
     }));
+    const { due_at: _due, entity_ref: _ref, ...rest } = rows[0] ?? {};
+    const columns = Object.keys(rest);
     for (const chunk of rowChunks(this.db, rows)) {
       await this.db('maturity_refresh_state')
         .insert(chunk)
         .onConflict('entity_ref')
-        .merge();
+        .merge({
+          ...Object.fromEntries(
+            columns.map(c => [c, this.db.raw('??', [`excluded.${c}`])]),
+          ),
+          // Marked due while it was being scored (a child's level changed,
+          // facts were pushed): the mark is later than the scoring's inputs
+          // and stays; otherwise the next scoring is at `nextDueAt`.
+          due_at: this.db.raw(
+            'CASE WHEN maturity_refresh_state.due_at > excluded.confirmed_at THEN maturity_refresh_state.due_at ELSE excluded.due_at END',
+          ),
+        });
     }
   }
 

@@ -187,6 +187,7 @@ export class RefreshService {
     const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
     const among = [...byRef.keys()];
     let writing: Promise<void> = Promise.resolve();
+    let pending = false;
     const failure: { error?: unknown } = {};
     const account = (outcome: BatchOutcome) => {
       summary.scored += outcome.scored.length;
@@ -207,12 +208,21 @@ export class RefreshService {
           leaseUntil: new Date(now.getTime() + this.deps.options.leaseMs),
           among,
         });
-        if (leases.length === 0) break;
+        if (leases.length === 0) {
+          if (!pending) break;
+          // The write in flight may make entities of this page due again (a
+          // parent whose child's level changed): claim once more after it.
+          await writing;
+          pending = false;
+          if (failure.error) break;
+          continue;
+        }
         const prepared = await this.prepare(
           leases.map(l => byRef.get(l.entityRef)!),
           leaseOwner,
         );
         await writing;
+        pending = false;
         if (failure.error) break;
         if (!('items' in prepared)) {
           account(prepared);
@@ -222,6 +232,7 @@ export class RefreshService {
         writing = this.store(prepared, leaseOwner).then(account, error => {
           failure.error = error ?? new Error('The batch write failed');
         });
+        pending = true;
       }
     } finally {
       await writing;
