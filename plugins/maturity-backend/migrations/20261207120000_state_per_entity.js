@@ -70,6 +70,24 @@ async function compressLargeColumns(knex, method) {
   }
 }
 
+/**
+ * Sets columns of an entity's refresh state, creating it (due at once, like
+ * a never-scored entity) when the entity has none yet.
+ * @param {import('knex').Knex} knex
+ */
+async function setRefreshState(knex, entityRef, values) {
+  const updated = await knex('maturity_refresh_state')
+    .where({ entity_ref: entityRef })
+    .update(values);
+  if (!updated) {
+    await knex('maturity_refresh_state').insert({
+      entity_ref: entityRef,
+      due_at: new Date(0),
+      ...values,
+    });
+  }
+}
+
 /** @param {import('knex').Knex} knex */
 exports.up = async function up(knex) {
   // First, while nothing else has changed: on SQLite, rebuilding
@@ -115,17 +133,7 @@ exports.up = async function up(knex) {
       });
     }
     for (const [ref, list] of byRef) {
-      const facts = JSON.stringify(list);
-      const updated = await knex('maturity_refresh_state')
-        .where({ entity_ref: ref })
-        .update({ facts });
-      if (!updated) {
-        await knex('maturity_refresh_state').insert({
-          entity_ref: ref,
-          due_at: new Date(0),
-          facts,
-        });
-      }
+      await setRefreshState(knex, ref, { facts: JSON.stringify(list) });
     }
   }
   await knex.schema.dropTable('maturity_facts');
@@ -138,17 +146,9 @@ exports.up = async function up(knex) {
     'entity_ref',
     async page => {
       for (const row of page) {
-        const confirmedAt = row.confirmed_at ?? row.scored_at;
-        const updated = await knex('maturity_refresh_state')
-          .where({ entity_ref: row.entity_ref })
-          .update({ confirmed_at: confirmedAt });
-        if (!updated) {
-          await knex('maturity_refresh_state').insert({
-            entity_ref: row.entity_ref,
-            due_at: new Date(0),
-            confirmed_at: confirmedAt,
-          });
-        }
+        await setRefreshState(knex, row.entity_ref, {
+          confirmed_at: row.confirmed_at ?? row.scored_at,
+        });
       }
     },
   );
