@@ -13,6 +13,7 @@ import {
   checkSet,
   SCORED_ENTITY_COLUMNS,
   scoredEntityFieldsOf,
+  scoredEntityRowOf,
 } from './scoredEntityRow';
 import type { ScoreQuery } from './ScoreQuery';
 
@@ -164,16 +165,7 @@ export class ScoreStore {
   async upsert(records: CurrentScoreWrite[]): Promise<void> {
     if (records.length === 0) return;
     const rows = records.map(({ record, snapshotId, digest }) => ({
-      entity_ref: record.entityRef,
-      kind: record.kind,
-      namespace: record.namespace,
-      name: record.name,
-      title: record.title ?? null,
-      owner: record.owner ?? null,
-      system: record.system ?? null,
-      type: record.type ?? null,
-      lifecycle: record.lifecycle ?? null,
-      tags: record.tags?.length ? record.tags.join(',') : null,
+      ...scoredEntityRowOf(record),
       score: record.score,
       level: record.level,
       level_rank: record.levelRank,

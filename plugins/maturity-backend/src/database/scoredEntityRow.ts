@@ -32,6 +32,24 @@ export function scoredEntityFieldsOf(
   };
 }
 
+/** The {@link SCORED_ENTITY_COLUMNS} values of an entity's catalog fields. */
+export function scoredEntityRowOf(
+  fields: ScoredEntityFields,
+): Record<string, string | null> {
+  return {
+    entity_ref: fields.entityRef,
+    kind: fields.kind,
+    namespace: fields.namespace,
+    name: fields.name,
+    title: fields.title ?? null,
+    owner: fields.owner ?? null,
+    system: fields.system ?? null,
+    type: fields.type ?? null,
+    lifecycle: fields.lifecycle ?? null,
+    tags: fields.tags?.length ? fields.tags.join(',') : null,
+  };
+}
+
 /** A comma-separated list of check ids, as a snapshot stores it. */
 export const checkSet = (value: string | null | undefined) =>
   new Set(value ? value.split(',') : []);
