@@ -57,7 +57,9 @@ export async function prepareScoredBatch(
   const staleAt = new Date(now.getTime() + options.staleAfterMs);
   const fresh = new Map<string, StoredFacts[]>();
   for (const s of collected.toStore) {
-    fresh.set(s.entityRef, [...(fresh.get(s.entityRef) ?? []), s.facts]);
+    const list = fresh.get(s.entityRef);
+    if (list) list.push(s.facts);
+    else fresh.set(s.entityRef, [s.facts]);
   }
   const collectorSources = new Set(collectors.map(c => c.source));
   const items: ScoredItem[] = entities.map((entity, i) => {
