@@ -55,9 +55,13 @@ test('a guest browses the catalog, a component and the maturity page', async ({
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('catalog.png') });
 
-  // Open the first Component's page. The table may still re-order while
-  // the guest's ownership loads: the link is clicked by its name, so the
-  // page opened is the one named.
+  // Open the first Component's page. The catalog lists every component
+  // until the guest's ownership loads, then only the owned ones (a name read
+  // before that may be gone): wait for the owned list, and click the link by
+  // its name, so that the page opened is the one named.
+  await expect(
+    page.getByRole('heading', { level: 2, name: /^Owned Components \(\d+\)$/ }),
+  ).toBeVisible();
   const name = (await table.getByRole('link').first().textContent())!.trim();
   await table.getByRole('link', { name, exact: true }).first().click();
   await expect(
